@@ -7,6 +7,8 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
 run=${MXRAY_LAB_DIR:-/tmp/mxray-lab}
+[[ $run == /* ]] || run=$PWD/$run
+run=${run%/}
 fixture=${MXRAY_FIXTURE:-$repo/build/lab/mxray-fixture}
 dns_port=5300
 start_timeout=20
@@ -14,13 +16,21 @@ start_timeout=20
 say() { echo "lab.sh: $*"; }
 die() { echo "lab.sh: error: $*" >&2; exit 1; }
 
-# alive PID NAME: the process exists, is not a zombie, and its command name is NAME.
-alive() {
-  local pid=$1 name=$2 state comm
+# running PID: the process exists and is not a zombie (PID 1 may reap orphans late).
+running() {
+  local pid=$1 state
   [[ $pid =~ ^[0-9]+$ && -r /proc/$pid/stat ]] || return 1
-  comm=$(cat "/proc/$pid/comm" 2>/dev/null) || return 1
   state=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1) || return 1
-  [[ $state != Z && $comm == "$name"* ]]
+  [[ -n $state && $state != Z ]]
+}
+
+# alive PID: running, and one of ours, not a recycled PID: both servers are started with
+# paths inside the run dir on their command line.
+alive() {
+  local cmdline
+  running "$1" || return 1
+  cmdline=$(tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null) || return 1
+  [[ $cmdline == *"$run/"* ]]
 }
 
 # descendants PID: every process below PID (NSD forks a main server and xfrd).
@@ -32,19 +42,19 @@ descendants() {
   done
 }
 
-# stop_one NAME COMM: TERM the PID in <run>/NAME.pid (and wait for its children), then KILL.
+# stop_one NAME: TERM the PID in <run>/NAME.pid (and wait for its children), then KILL.
 stop_one() {
-  local name=$1 comm=$2 pidfile=$run/$1.pid pid kids child i
+  local name=$1 pidfile=$run/$1.pid pid kids child i
   [[ -f $pidfile ]] || return 0
   pid=$(cat "$pidfile")
-  if alive "$pid" "$comm"; then
+  if alive "$pid"; then
     kids=$(descendants "$pid")
     kill -TERM "$pid" 2>/dev/null || true
     for ((i = 0; i < 100; i++)); do
-      alive "$pid" "$comm" || break
+      alive "$pid" || break
       sleep 0.1
     done
-    if alive "$pid" "$comm"; then
+    if alive "$pid"; then
       say "$name (pid $pid) ignored TERM, sending KILL"
       kill -KILL "$pid" 2>/dev/null || true
     fi
@@ -61,8 +71,8 @@ stop_one() {
 }
 
 cmd_stop() {
-  stop_one fixture mxray-fixture
-  stop_one nsd nsd
+  stop_one fixture
+  stop_one nsd
 }
 
 check_prerequisites() {
@@ -167,8 +177,9 @@ cmd_start() {
 
   local deadline=$((SECONDS + start_timeout)) dns=no smtp=no
   while ((SECONDS < deadline)); do
-    alive "$(cat "$run/nsd.pid")" nsd || fail_start "nsd exited during start-up"
-    alive "$(cat "$run/fixture.pid")" mxray-fixture || fail_start "mxray-fixture exited during start-up"
+    # running, not alive: for a moment after '&' the child is still setsid, not the server.
+    running "$(cat "$run/nsd.pid")" || fail_start "nsd exited during start-up"
+    running "$(cat "$run/fixture.pid")" || fail_start "mxray-fixture exited during start-up"
     [[ $dns == yes ]] || { nsd_ready && dns=yes; }
     [[ $smtp == yes ]] || { grep -q 'addresses ready' "$run/logs/fixture.out" 2>/dev/null &&
                             (exec 3<>/dev/tcp/::1/25) 2>/dev/null && smtp=yes; }
@@ -189,12 +200,11 @@ cmd_start() {
 }
 
 cmd_status() {
-  local rc=0 name comm pid
+  local rc=0 name pid
   echo "run dir: $run"
   for name in nsd fixture; do
-    comm=$([[ $name == nsd ]] && echo nsd || echo mxray-fixture)
     pid=$(cat "$run/$name.pid" 2>/dev/null || true)
-    if [[ -n $pid ]] && alive "$pid" "$comm"; then
+    if [[ -n $pid ]] && alive "$pid"; then
       echo "$name: running (pid $pid)"
     else
       echo "$name: not running"
