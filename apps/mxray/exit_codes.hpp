@@ -1,0 +1,11 @@
+// The program's exit codes (documented in --help and docs/cli.md). Only programs pick them.
+#pragma once
+
+namespace mxray::app {
+
+inline constexpr int kExitPass = 0;
+inline constexpr int kExitWarnings = 1;
+inline constexpr int kExitFailures = 2;
+inline constexpr int kExitCouldNotCheck = 3;
+
+}  // namespace mxray::app

@@ -1,0 +1,104 @@
+// The mxray program: parses the command line (CLI11) and runs a subcommand.
+// Bad input gets a clear message and exit code 3, never a stack trace.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "commands.hpp"
+#include "exit_codes.hpp"
+
+namespace {
+
+constexpr const char* kExitCodes =
+    "Exit codes: 0 pass, 1 warnings, 2 failures, 3 could not check (bad input, DNS failure).";
+
+std::chrono::milliseconds seconds(double s) {
+  return std::chrono::milliseconds(static_cast<long long>(s * 1000));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace mxray;
+  CLI::App app{"mxray: can mail reach this domain, and does it arrive encrypted?"};
+  app.footer(kExitCodes);
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "mxray 0.1.0");
+
+  pipeline::CheckOptions options;
+  app::OutputOptions output;
+  std::string domain;
+  auto& limits = options.probe.limits;
+  double check_timeout = 120, connect_timeout = 10, banner_timeout = 30, command_timeout = 15, dns_timeout = 10;
+  bool only4 = false, only6 = false, no_relay = false;
+  int port = 25;
+
+  auto* check = app.add_subcommand("check", "Check the mail servers of one domain");
+  check->footer(kExitCodes);
+  check->add_option("domain", domain, "The domain to check, e.g. example.com")->required();
+  check->add_flag("--json", output.json, "Print the report as JSON (schema mxray.report/1)");
+  check->add_option("--color", output.colour, "Colour: auto (a terminal, unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  check->add_option("--resolver", options.resolver.forwarders,
+                    "DNS resolver ADDR[@PORT] to ask (repeatable; default: the system's)");
+  check->add_option("--trust-anchor", options.resolver.trust_anchor_file,
+                    "DNSSEC trust anchor file (default: /usr/share/dns/root.key)");
+  check->add_option("--ca-file", options.ca_file, "Trust these CA certificates instead of the system store");
+  check->add_option("--port", port, "SMTP port to connect to")->check(CLI::Range(1, 65535));
+  check->add_flag("--allow-private", options.probe.allow_private,
+                  "Allow loopback, private and other non-public addresses (internal networks, the lab)");
+  check->add_option("--ehlo-name", options.probe.ehlo_name, "Name to announce in EHLO");
+  check->add_flag("-4", only4, "IPv4 only");
+  check->add_flag("-6", only6, "IPv6 only");
+  check->add_option("--timeout", check_timeout, "Deadline for the whole check, seconds")->check(CLI::Range(0.1, 3600.0));
+  check->add_option("--connect-timeout", connect_timeout, "Deadline for a TCP connect, seconds")->check(CLI::Range(0.1, 600.0));
+  check->add_option("--banner-timeout", banner_timeout, "Deadline for the greeting, seconds")->check(CLI::Range(0.1, 600.0));
+  check->add_option("--command-timeout", command_timeout, "Deadline for each command, seconds")->check(CLI::Range(0.1, 600.0));
+  check->add_option("--dns-timeout", dns_timeout, "Deadline for each DNS query, seconds")->check(CLI::Range(0.1, 600.0));
+  check->add_option("--relay-from", options.probe.relay_from, "Sender for the open-relay test (never receives mail)");
+  check->add_option("--relay-to", options.probe.relay_to, "Outside recipient for the open-relay test (DATA is never sent)");
+  check->add_flag("--no-relay-test", no_relay, "Skip the open-relay test");
+
+  std::string evidence_file;
+  auto* judge = app.add_subcommand("judge", "Judge a saved evidence or report JSON file again");
+  judge->add_option("file", evidence_file, "The JSON file")->required()->check(CLI::ExistingFile);
+  judge->add_flag("--json", output.json, "Print the report as JSON");
+  judge->add_option("--color", output.colour, "Colour: auto, always, never")->check(CLI::IsMember({"auto", "always", "never"}));
+
+  bool markdown = false;
+  auto* findings = app.add_subcommand("findings", "List every finding mxray can report");
+  findings->add_flag("--markdown", markdown, "Print the catalogue as Markdown (docs/findings.md)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "mxray: " << e.what() << "\nRun 'mxray --help' for usage.\n";
+    return app::kExitCouldNotCheck;
+  }
+
+  if (*findings) return app::run_findings(markdown);
+  if (*judge) return app::run_judge(evidence_file, output);
+
+  if (only4 && only6) {
+    std::cerr << "mxray: -4 and -6 exclude each other\n";
+    return app::kExitCouldNotCheck;
+  }
+  options.families.ipv4 = !only6;
+  options.families.ipv6 = !only4;
+  options.probe.port = static_cast<unsigned short>(port);
+  options.probe.test_relay = !no_relay;
+  limits.check_timeout = seconds(check_timeout);
+  limits.connect_timeout = seconds(connect_timeout);
+  limits.banner_timeout = seconds(banner_timeout);
+  limits.command_timeout = seconds(command_timeout);
+  limits.tls_timeout = seconds(command_timeout);
+  limits.dns_timeout = seconds(dns_timeout);
+  limits.probe_timeout = std::min(limits.probe_timeout, limits.check_timeout);
+  return app::run_check(domain, options, output);
+}

@@ -1,0 +1,80 @@
+// Certificate rules: dates, trust (self-signed, incomplete chain, unknown CA), name, key, signature.
+#include <openssl/x509_vfy.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "mxray/checks/rules.hpp"
+
+namespace mxray::checks {
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::string san_list(const report::CertificateFacts& leaf) {
+  std::string s;
+  for (const auto& n : leaf.san) s += (s.empty() ? "" : ", ") + n;
+  return s.empty() ? "no subject alternative names; subject " + leaf.subject : s;
+}
+
+}  // namespace
+
+void judge_certificate(const report::MxEvidence& mx, const report::AddressEvidence& a, long long now,
+                       const JudgeOptions& o, FindingList& out) {
+  const auto& c = a.certificate;
+  if (!a.starttls.ok || !c.present || c.chain.empty()) return;
+  const auto& host = mx.host;
+  const auto& leaf = c.chain.front();
+  bool problem = false;
+
+  if (leaf.not_after_epoch < now) {
+    out.add("cert.expired", host, a.ip, "expired on " + leaf.not_after + " (" + std::to_string(-c.days_left) + " days ago)");
+    problem = true;
+  } else if (leaf.not_before_epoch > now) {
+    out.add("cert.not_yet_valid", host, a.ip, "valid only from " + leaf.not_before);
+    problem = true;
+  } else if (c.days_left < o.expiry_warning_days) {
+    out.add("cert.expiring", host, a.ip, "expires on " + leaf.not_after + ", in " + std::to_string(c.days_left) + " days");
+    problem = true;
+  }
+
+  if (!c.chain_trusted) {
+    problem = true;
+    const auto why = c.verify_error + " (OpenSSL error " + std::to_string(c.verify_code) + ")";
+    if (c.verify_code == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT || (c.chain.size() == 1 && leaf.self_signed)) {
+      out.add("cert.self_signed", host, a.ip, "subject " + leaf.subject + ": " + why);
+    } else if ((c.verify_code == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY ||
+                c.verify_code == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT) &&
+               c.chain_length_presented == 1) {
+      out.add("cert.incomplete_chain", host, a.ip, "only the server's own certificate was sent (issuer " + leaf.issuer + "): " + why);
+    } else {
+      out.add("cert.untrusted", host, a.ip, "issuer " + leaf.issuer + ": " + why);
+    }
+  }
+  if (!c.hostname_match) {
+    problem = true;
+    out.add("cert.name_mismatch", host, a.ip, host + " is not among: " + san_list(leaf));
+  }
+  for (const auto& cert : c.chain) {
+    const bool rsa_like = cert.key_type == "RSA" || cert.key_type == "DSA";
+    if ((rsa_like && cert.key_bits < 2048) || (cert.key_type == "EC" && cert.key_bits < 224)) {
+      problem = true;
+      out.add("cert.weak_key", host, a.ip, cert.key_type + " " + std::to_string(cert.key_bits) + " bits in " + cert.subject);
+    }
+    const auto sig = lower(cert.signature_algorithm);
+    const bool root = cert.self_signed && &cert != &leaf;  // a root's own signature is not checked
+    if (!root && (sig.find("sha1") != std::string::npos || sig.find("md5") != std::string::npos)) {
+      problem = true;
+      out.add("cert.sha1_signature", host, a.ip, cert.signature_algorithm + " on " + cert.subject);
+    }
+  }
+  if (!problem) {
+    out.add("cert.ok", host, a.ip,
+            "issued by " + leaf.issuer + " for " + c.matched_name + ", " + std::to_string(c.days_left) + " days left");
+  }
+}
+
+}  // namespace mxray::checks

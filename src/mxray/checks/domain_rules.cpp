@@ -1,0 +1,48 @@
+// Domain rules: is any MX reachable, and is the primary or a backup down.
+#include <algorithm>
+
+#include "mxray/checks/rules.hpp"
+
+namespace mxray::checks {
+namespace {
+
+enum class MxState { unknown, up, down };
+
+// An MX is up when one of its addresses greets with 220, down when every probed address failed.
+MxState state_of(const report::MxEvidence& mx) {
+  bool probed = false;
+  for (const auto& a : mx.addresses) {
+    if (answers(a)) return MxState::up;
+    probed = probed || a.connect.attempted;
+  }
+  if (mx.addresses.empty() && !mx.host.empty()) return MxState::down;
+  return probed ? MxState::down : MxState::unknown;
+}
+
+}  // namespace
+
+void judge_domain(const report::DomainEvidence& ev, FindingList& out) {
+  if (ev.null_mx || ev.mx.empty()) return;
+  std::vector<MxState> states;
+  for (const auto& mx : ev.mx) states.push_back(state_of(mx));
+  const bool any_up = std::find(states.begin(), states.end(), MxState::up) != states.end();
+  const bool any_unknown = std::find(states.begin(), states.end(), MxState::unknown) != states.end();
+  if (!any_up && !any_unknown) {
+    out.add("domain.all_down", {}, {}, "none of the " + std::to_string(ev.mx.size()) + " MX hosts greeted mxray");
+    return;
+  }
+  if (!any_up || ev.mx.size() < 2) return;
+  const int best = ev.mx.front().preference;
+  for (std::size_t i = 0; i < ev.mx.size(); ++i) {
+    if (states[i] != MxState::down) continue;
+    if (ev.mx[i].preference == best) {
+      out.add("domain.primary_down", ev.mx[i].host, {},
+              ev.mx[i].host + " (preference " + std::to_string(best) + ") is down while another MX answers");
+    } else {
+      out.add("domain.backup_down", ev.mx[i].host, {},
+              ev.mx[i].host + " (preference " + std::to_string(ev.mx[i].preference) + ") is down");
+    }
+  }
+}
+
+}  // namespace mxray::checks

@@ -1,0 +1,27 @@
+// The rule families of the judge, one file each. Pure functions: evidence in, findings out.
+#pragma once
+
+#include "mxray/checks/finding_list.hpp"
+#include "mxray/report/evidence.hpp"
+
+namespace mxray::checks {
+
+/// MX records, null/implicit MX, aliases, IP literals, addresses, DNSSEC (dns_rules.cpp).
+void judge_dns(const report::DomainEvidence& evidence, FindingList& out);
+/// Address policy, connect, banner, EHLO, bounds (session_rules.cpp).
+void judge_session(const report::MxEvidence& mx, const report::AddressEvidence& address, const JudgeOptions& options,
+                   FindingList& out);
+/// STARTTLS and the TLS handshake (tls_rules.cpp).
+void judge_tls(const report::MxEvidence& mx, const report::AddressEvidence& address, FindingList& out);
+/// The presented certificate chain (certificate_rules.cpp).
+void judge_certificate(const report::MxEvidence& mx, const report::AddressEvidence& address, long long now,
+                       const JudgeOptions& options, FindingList& out);
+/// The open-relay test (relay_rules.cpp).
+void judge_relay(const report::MxEvidence& mx, const report::AddressEvidence& address, FindingList& out);
+/// Whole-domain reachability: all down, primary or backup down (domain_rules.cpp).
+void judge_domain(const report::DomainEvidence& evidence, FindingList& out);
+
+/// True when the address greeted with 220: it can take mail.
+bool answers(const report::AddressEvidence& address);
+
+}  // namespace mxray::checks

@@ -1,0 +1,32 @@
+// Every bound mxray puts on what a remote peer may send or how long it may take.
+// One header so the numbers are reviewed together; every field is configurable by callers.
+// Defaults follow DESIGN.md ("Bounds").
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+
+namespace mxray::core {
+
+using Millis = std::chrono::milliseconds;
+
+/// Byte, count and time bounds for one domain check.
+struct Limits {
+  std::size_t max_reply_line = 2048;         // RFC 5321 4.5.3.1.5 says 512; real servers exceed it
+  std::size_t max_reply_lines = 100;         // lines in one multi-line reply
+  std::size_t max_reply_bytes = 64 * 1024;   // bytes in one multi-line reply
+  std::size_t max_chain_certs = 10;          // certificates kept from a presented chain
+  std::size_t max_cert_bytes = 64 * 1024;    // DER size of one certificate
+  std::size_t max_mx_hosts = 20;
+  std::size_t max_addresses_per_host = 10;
+
+  Millis connect_timeout{10'000};
+  Millis banner_timeout{30'000};             // greeting delays (postscreen) are real
+  Millis command_timeout{15'000};
+  Millis tls_timeout{15'000};
+  Millis probe_timeout{90'000};              // one (MX, address) session
+  Millis check_timeout{120'000};             // the whole domain
+  Millis dns_timeout{10'000};                // one DNS query
+};
+
+}  // namespace mxray::core

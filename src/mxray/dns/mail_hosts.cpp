@@ -1,0 +1,131 @@
+// The resolve stage; see mail_hosts.hpp. The MX query comes first; then the A and AAAA
+// queries of every host run at once.
+#include "mxray/dns/mail_hosts.hpp"
+
+#include <algorithm>
+#include <memory>
+
+#include "mxray/core/join.hpp"
+#include "mxray/core/printable.hpp"
+#include "mxray/dns/domain_name.hpp"
+#include "mxray/dns/records.hpp"
+
+namespace mxray::dns {
+namespace asio = boost::asio;
+
+namespace {
+
+std::string rcode_text(int rcode) {
+  switch (rcode) {
+    case 0: return "NOERROR";
+    case 1: return "FORMERR";
+    case 2: return "SERVFAIL";
+    case 3: return "NXDOMAIN";
+    case 4: return "NOTIMP";
+    case 5: return "REFUSED";
+    default: return "RCODE " + std::to_string(rcode);
+  }
+}
+
+// Worst of two DNSSEC states: bogus > insecure > secure.
+std::string combine_dnssec(const std::string& a, const std::string& b) {
+  if (a.empty()) return b;
+  if (b.empty()) return a;
+  if (a == "bogus" || b == "bogus") return "bogus";
+  if (a == "insecure" || b == "insecure") return "insecure";
+  return "secure";
+}
+
+asio::awaitable<void> query_into(Resolver& resolver, std::string name, int type, DnsAnswer& out) {
+  out = co_await resolver.query(std::move(name), type);
+}
+
+// Looks up A and AAAA of one host at once and stores them in `mx`.
+asio::awaitable<void> resolve_host(Resolver& resolver, report::MxEvidence& mx,
+                                   const core::Limits& limits, FamilyFilter families) {
+  std::vector<DnsAnswer> answers(2);
+  std::vector<asio::awaitable<void>> queries;
+  if (families.ipv4) queries.push_back(query_into(resolver, mx.host, rrtype::kA, answers[0]));
+  if (families.ipv6) queries.push_back(query_into(resolver, mx.host, rrtype::kAaaa, answers[1]));
+  co_await core::join_all(std::move(queries));
+  if (!families.ipv4) answers.erase(answers.begin());
+  if (!families.ipv6) answers.pop_back();
+  std::vector<std::string> errors;
+  for (const auto& a : answers) {
+    if (!a.error.empty()) {
+      errors.push_back(a.error);
+      continue;
+    }
+    if (a.rcode != 0 && !a.nxdomain) errors.push_back(rcode_text(a.rcode));
+    if (a.havedata || a.nxdomain || a.rcode == 0) mx.dnssec = combine_dnssec(mx.dnssec, a.dnssec);
+    if (!a.canonname.empty() && mx.cname_target.empty()) {
+      mx.cname_target = core::printable(a.canonname);
+      if (!mx.cname_target.empty() && mx.cname_target.back() == '.') mx.cname_target.pop_back();
+    }
+    for (const auto& ip : parse_addresses(a)) {
+      if (mx.addresses.size() >= limits.max_addresses_per_host) {
+        mx.addresses_truncated = true;
+        break;
+      }
+      report::AddressEvidence addr;
+      addr.ip = ip.to_string();
+      addr.family = ip.is_v4() ? "ipv4" : "ipv6";
+      mx.addresses.push_back(std::move(addr));
+    }
+  }
+  if (mx.addresses.empty() && !errors.empty()) {
+    std::string joined;
+    for (const auto& e : errors) joined += (joined.empty() ? "" : "; ") + e;
+    mx.address_error = joined;
+  }
+}
+
+}  // namespace
+
+asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver, report::DomainEvidence& evidence,
+                                                const core::Limits& limits, FamilyFilter families) {
+  const auto answer = co_await resolver.query(evidence.domain, rrtype::kMx);
+  if (!answer.error.empty()) co_return "the DNS resolver failed for " + evidence.domain + ": " + answer.error;
+  evidence.mx_rcode = answer.rcode;
+  evidence.mx_dnssec = answer.dnssec;
+  if (answer.nxdomain) co_return "the domain " + evidence.domain + " does not exist (NXDOMAIN)";
+  if (answer.rcode != 0) {
+    std::string why = answer.dnssec == "bogus" ? " (DNSSEC validation failed: " + answer.why_bogus + ")" : "";
+    co_return "the MX lookup for " + evidence.domain + " failed: " + rcode_text(answer.rcode) + why;
+  }
+
+  auto records = parse_mx(answer);
+  std::stable_sort(records.begin(), records.end(),
+                   [](const MxRecord& a, const MxRecord& b) { return a.preference < b.preference; });
+  // RFC 7505: a single MX with an empty exchange ("." ) means the domain accepts no mail.
+  if (records.size() == 1 && records[0].exchange.empty()) {
+    evidence.null_mx = true;
+    co_return std::string{};
+  }
+  if (records.empty()) {
+    evidence.implicit_mx = true;  // RFC 5321 5.1: the domain itself is the mail host
+    records.push_back({0, evidence.domain});
+  }
+  if (records.size() > limits.max_mx_hosts) {
+    evidence.mx_truncated = true;
+    records.resize(limits.max_mx_hosts);
+  }
+  for (const auto& r : records) {
+    report::MxEvidence mx;
+    mx.host = core::printable(r.exchange);
+    mx.preference = r.preference;
+    mx.implicit = evidence.implicit_mx;
+    mx.ip_literal = looks_like_ip_literal(r.exchange);
+    evidence.mx.push_back(std::move(mx));
+  }
+
+  std::vector<asio::awaitable<void>> lookups;
+  for (auto& mx : evidence.mx) {
+    if (mx.host.empty()) continue;  // a "." among other MX records: nothing to look up
+    lookups.push_back(resolve_host(resolver, mx, limits, families));
+  }
+  co_await core::join_all(std::move(lookups));
+  co_return std::string{};
+}
+
+}  // namespace mxray::dns

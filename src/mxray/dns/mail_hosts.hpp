@@ -1,0 +1,28 @@
+// The resolve stage: from a normalised domain to its mail hosts and their addresses, with
+// null MX (RFC 7505), implicit MX (RFC 5321 5.1), CNAME and IP-literal targets and the
+// DNSSEC state recorded as facts. Bounded by Limits::max_mx_hosts and max_addresses_per_host.
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <string>
+
+#include "mxray/core/limits.hpp"
+#include "mxray/dns/resolver.hpp"
+#include "mxray/report/evidence.hpp"
+
+namespace mxray::dns {
+
+/// Which address families to look up.
+struct FamilyFilter {
+  bool ipv4 = true;
+  bool ipv6 = true;
+};
+
+/// Fills evidence.mx (hosts and addresses, not yet probed); returns an error text when the
+/// domain could not be resolved at all (resolver unreachable, SERVFAIL, NXDOMAIN).
+boost::asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver,
+                                                       report::DomainEvidence& evidence,
+                                                       const core::Limits& limits,
+                                                       FamilyFilter families);
+
+}  // namespace mxray::dns

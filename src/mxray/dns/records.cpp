@@ -1,0 +1,72 @@
+// Record parsers; see records.hpp. ldns does the wire-format work for names.
+#include "mxray/dns/records.hpp"
+
+#include <ldns/ldns.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <memory>
+
+namespace mxray::dns {
+namespace {
+
+struct PktDeleter {
+  void operator()(ldns_pkt* p) const { ldns_pkt_free(p); }
+};
+struct RrListDeleter {
+  void operator()(ldns_rr_list* l) const { ldns_rr_list_deep_free(l); }
+};
+
+std::string dname_text(const ldns_rdf* rdf) {
+  char* raw = ldns_rdf2str(rdf);
+  if (raw == nullptr) return {};
+  std::string s(raw);
+  free(raw);
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+}  // namespace
+
+std::vector<MxRecord> parse_mx(const DnsAnswer& answer) {
+  std::vector<MxRecord> out;
+  if (answer.packet.empty()) return out;
+  ldns_pkt* raw = nullptr;
+  if (ldns_wire2pkt(&raw, answer.packet.data(), answer.packet.size()) != LDNS_STATUS_OK) return out;
+  std::unique_ptr<ldns_pkt, PktDeleter> pkt(raw);
+  std::unique_ptr<ldns_rr_list, RrListDeleter> list(
+      ldns_pkt_rr_list_by_type(pkt.get(), LDNS_RR_TYPE_MX, LDNS_SECTION_ANSWER));
+  if (!list) return out;
+  for (std::size_t i = 0; i < ldns_rr_list_rr_count(list.get()); ++i) {
+    const ldns_rr* rr = ldns_rr_list_rr(list.get(), i);
+    if (ldns_rr_rd_count(rr) != 2) continue;
+    const ldns_rdf* pref = ldns_rr_rdf(rr, 0);
+    const ldns_rdf* host = ldns_rr_rdf(rr, 1);
+    if (ldns_rdf_get_type(pref) != LDNS_RDF_TYPE_INT16 || ldns_rdf_get_type(host) != LDNS_RDF_TYPE_DNAME) {
+      continue;
+    }
+    out.push_back({ldns_rdf2native_int16(pref), dname_text(host)});
+  }
+  return out;
+}
+
+std::vector<boost::asio::ip::address> parse_addresses(const DnsAnswer& answer) {
+  std::vector<boost::asio::ip::address> out;
+  for (const auto& rd : answer.rdata) {
+    if (answer.qtype == rrtype::kA && rd.size() == 4) {
+      std::array<unsigned char, 4> b{};
+      std::copy(rd.begin(), rd.end(), b.begin());
+      out.emplace_back(boost::asio::ip::address_v4(b));
+    } else if (answer.qtype == rrtype::kAaaa && rd.size() == 16) {
+      std::array<unsigned char, 16> b{};
+      std::copy(rd.begin(), rd.end(), b.begin());
+      out.emplace_back(boost::asio::ip::address_v6(b));
+    }
+  }
+  return out;
+}
+
+}  // namespace mxray::dns

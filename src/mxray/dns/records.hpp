@@ -1,0 +1,26 @@
+// Parsers for the record data mxray reads: MX (via ldns, from the answer packet), A and AAAA.
+// Input is untrusted wire data; every length is checked and malformed records are skipped.
+#pragma once
+
+#include <boost/asio/ip/address.hpp>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "mxray/dns/resolver.hpp"
+
+namespace mxray::dns {
+
+/// One MX record: preference and exchange host (lower case, no trailing dot; "" is the root).
+struct MxRecord {
+  int preference = 0;
+  std::string exchange;
+};
+
+/// The MX records in an answer's answer section, in the order received.
+std::vector<MxRecord> parse_mx(const DnsAnswer& answer);
+
+/// The A or AAAA addresses in an answer.
+std::vector<boost::asio::ip::address> parse_addresses(const DnsAnswer& answer);
+
+}  // namespace mxray::dns

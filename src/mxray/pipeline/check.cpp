@@ -1,0 +1,96 @@
+// See check.hpp.
+#include "mxray/pipeline/check.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <chrono>
+#include <ctime>
+
+#include "mxray/core/join.hpp"
+#include "mxray/dns/domain_name.hpp"
+
+namespace mxray::pipeline {
+namespace asio = boost::asio;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::string iso8601_now(long long epoch) {
+  const auto t = static_cast<std::time_t>(epoch);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// A probe fails only itself: a bug surfacing as an exception is recorded, not spread.
+asio::awaitable<void> guarded_probe(const smtp::ProbeSettings& settings, tls::ClientContext& tls,
+                                    const std::string& host, report::AddressEvidence& address) {
+  try {
+    co_await smtp::probe_address(settings, tls, host, address);
+  } catch (const std::exception& e) {
+    address.aborted = std::string("internal error: ") + e.what();
+    address.aborted_kind = "internal";
+  }
+}
+
+}  // namespace
+
+Checker::Checker(asio::any_io_executor executor, CheckOptions options) : options_(std::move(options)) {
+  options_.resolver.timeout = options_.probe.limits.dns_timeout;
+  resolver_ = std::make_unique<dns::Resolver>(executor, options_.resolver);
+  tls_ = std::make_unique<tls::ClientContext>(options_.ca_file);
+}
+
+Checker::~Checker() = default;
+
+asio::awaitable<CheckResult> Checker::check(std::string input) {
+  const auto started = Clock::now();
+  CheckResult result;
+  auto& ev = result.evidence;
+  ev.input = input;
+  ev.checked_at_epoch = static_cast<long long>(std::time(nullptr));
+  ev.checked_at = iso8601_now(ev.checked_at_epoch);
+  ev.allow_private = options_.probe.allow_private;
+  ev.port = options_.probe.port;
+
+  const auto name = dns::normalise_domain(input);
+  if (!name.ok()) {
+    result.error = name.error;
+    co_return result;
+  }
+  ev.domain = name.name;
+
+  result.error = co_await dns::resolve_mail_hosts(*resolver_, ev, options_.probe.limits, options_.families);
+  if (!result.error.empty()) co_return result;
+
+  auto settings = options_.probe;
+  settings.now_epoch = ev.checked_at_epoch;
+  settings.check_deadline = started + settings.limits.check_timeout;
+  std::vector<asio::awaitable<void>> probes;
+  for (auto& mx : ev.mx) {
+    if (mx.ip_literal) continue;  // senders cannot use it; probing would mislead
+    for (auto& address : mx.addresses) probes.push_back(guarded_probe(settings, *tls_, mx.host, address));
+  }
+  co_await core::join_all(std::move(probes));
+  ev.deadline_hit = Clock::now() >= settings.check_deadline;
+  ev.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+  co_return result;
+}
+
+CheckResult check_domain(const std::string& input, const CheckOptions& options) {
+  asio::io_context io;
+  Checker checker(io.get_executor(), options);
+  CheckResult result;
+  std::exception_ptr failure;
+  asio::co_spawn(io, checker.check(input), [&](std::exception_ptr e, CheckResult r) {
+    failure = e;
+    result = std::move(r);
+  });
+  io.run();
+  if (failure) std::rethrow_exception(failure);
+  return result;
+}
+
+}  // namespace mxray::pipeline

@@ -1,0 +1,63 @@
+// See json.hpp. Field names are the struct member names; docs/json-schema.md lists them.
+#include "mxray/report/json.hpp"
+
+#include <cmath>
+
+namespace mxray::report {
+
+namespace {
+
+double round_ms(double ms) { return std::round(ms * 100.0) / 100.0; }
+
+void round_times(nlohmann::json& j) {
+  if (j.is_object()) {
+    for (auto& [key, value] : j.items()) {
+      if ((key == "ms" || key == "duration_ms") && value.is_number_float()) {
+        value = round_ms(value.get<double>());
+      } else {
+        round_times(value);
+      }
+    }
+  } else if (j.is_array()) {
+    for (auto& v : j) round_times(v);
+  }
+}
+
+}  // namespace
+
+nlohmann::json report_json(const DomainEvidence& ev, const checks::Judgement& judgement) {
+  nlohmann::json j = ev;
+  j["schema"] = "mxray.report/1";
+  j["verdict"] = checks::to_string(judgement.verdict);
+  for (auto& mx : j["mx"]) {
+    const auto host = mx["host"].get<std::string>();
+    if (auto it = judgement.mx_verdicts.find(host); it != judgement.mx_verdicts.end()) {
+      mx["verdict"] = checks::to_string(it->second);
+    }
+    for (auto& a : mx["addresses"]) {
+      const auto key = std::pair{host, a["ip"].get<std::string>()};
+      if (auto it = judgement.address_verdicts.find(key); it != judgement.address_verdicts.end()) {
+        a["verdict"] = checks::to_string(it->second);
+      }
+    }
+  }
+  auto& findings = j["findings"] = nlohmann::json::array();
+  for (const auto& f : judgement.findings) {
+    findings.push_back({{"id", f.id},
+                        {"severity", checks::to_string(f.severity)},
+                        {"mx", f.mx},
+                        {"ip", f.ip},
+                        {"title", f.title},
+                        {"detail", f.detail},
+                        {"explanation", f.explanation},
+                        {"fix", f.fix}});
+  }
+  round_times(j);
+  return j;
+}
+
+nlohmann::json error_json(const std::string& input, const std::string& message) {
+  return {{"schema", "mxray.report/1"}, {"input", input}, {"verdict", "error"}, {"error", message}};
+}
+
+}  // namespace mxray::report

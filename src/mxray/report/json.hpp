@@ -1,0 +1,43 @@
+// JSON for the evidence (both ways, so saved evidence can be judged again) and the report
+// (evidence plus findings and verdicts, schema "mxray.report/1", docs/json-schema.md).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "mxray/checks/finding.hpp"
+#include "mxray/report/evidence.hpp"
+
+namespace mxray::report {
+
+// to_json / from_json for every evidence struct; field names are the member names.
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ConnectEvidence, attempted, ok, ms, error, error_kind)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(BannerEvidence, received, code, text, ms, error)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EhloEvidence, sent, command, code, text, ms, error, ehlo_refused,
+                                                extensions)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(StartTlsEvidence, offered, attempted, ok, code, reply_text, version,
+                                                cipher, key_exchange, ms, error, bytes_before_handshake)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CertificateFacts, subject, issuer, serial, not_before, not_after,
+                                                not_before_epoch, not_after_epoch, san, key_type, key_bits, key_curve,
+                                                signature_algorithm, sha256, self_signed)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CertificateEvidence, present, chain, chain_length_presented, trusted,
+                                                chain_trusted, verify_code, verify_error, hostname_match,
+                                                matched_name, days_left, chain_truncated)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RelayAttempt, mail_from, rcpt_to, mail_code, mail_text, code, text,
+                                                accepted)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RelayEvidence, tested, open, skipped_reason, over_tls, attempts)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AddressEvidence, ip, family, special_range, allowed, connect, banner,
+                                                ehlo, starttls, ehlo_tls, certificate, relay, quit_sent, bounds_hit,
+                                                aborted, aborted_kind, duration_ms)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MxEvidence, host, preference, implicit, ip_literal, cname_target,
+                                                dnssec, address_error, addresses_truncated, addresses)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DomainEvidence, schema, input, domain, checked_at, checked_at_epoch,
+                                                mx_dnssec, mx_rcode, null_mx, implicit_mx, mx_truncated,
+                                                deadline_hit, allow_private, port, mx, duration_ms)
+
+/// The full report: the evidence with verdicts merged in, and the findings.
+nlohmann::json report_json(const DomainEvidence& evidence, const checks::Judgement& judgement);
+
+/// The report of a check that could not be made (exit code 3): the domain and the reason.
+nlohmann::json error_json(const std::string& input, const std::string& message);
+
+}  // namespace mxray::report

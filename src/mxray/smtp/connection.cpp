@@ -1,0 +1,211 @@
+// See connection.hpp. Errors never throw: every I/O call uses as_tuple and the outcome
+// carries the error text, so one failing server cannot disturb the others.
+#include "mxray/smtp/connection.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/error.hpp>
+#include <boost/asio/ssl/error.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+#include <chrono>
+
+#include "mxray/tls/client_context.hpp"
+
+namespace mxray::smtp {
+namespace asio = boost::asio;
+using asio::ip::tcp;
+
+namespace {
+
+constexpr auto kUseTuple = asio::as_tuple(asio::use_awaitable);
+
+double elapsed_ms(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since).count();
+}
+
+std::string kind_of(const boost::system::error_code& ec) {
+  if (ec == asio::error::connection_refused) return "refused";
+  if (ec == asio::error::network_unreachable || ec == asio::error::host_unreachable) return "unreachable";
+  if (ec == asio::error::eof || ec == asio::error::connection_reset || ec == asio::error::broken_pipe ||
+      ec == asio::ssl::error::stream_truncated) {
+    return "closed";
+  }
+  return "other";
+}
+
+StepOutcome failure(const boost::system::error_code& ec, bool timed_out, core::Millis timeout, double ms) {
+  StepOutcome out;
+  out.ms = ms;
+  if (timed_out) {
+    out.error_kind = "timeout";
+    out.error = "no answer within " + std::to_string(timeout.count()) + " ms";
+  } else {
+    out.error_kind = kind_of(ec);
+    out.error = out.error_kind == "closed" ? "the server closed the connection" : ec.message();
+  }
+  return out;
+}
+
+}  // namespace
+
+struct Connection::WatchState {
+  tcp::socket* socket = nullptr;
+  std::uint64_t generation = 0;
+  bool fired = false;
+};
+
+Connection::Connection(asio::any_io_executor executor, const core::Limits& limits)
+    : limits_(limits), socket_(executor), reader_(limits), watchdog_(executor),
+      watch_(std::make_shared<WatchState>()) {
+  watch_->socket = &socket_;
+}
+
+Connection::~Connection() {
+  watch_->socket = nullptr;  // a watchdog handler already queued must not touch us
+}
+
+void Connection::arm(core::Millis timeout) {
+  const auto generation = ++watch_->generation;
+  watch_->fired = false;
+  watchdog_.expires_after(timeout);
+  watchdog_.async_wait([state = watch_, generation](boost::system::error_code ec) {
+    if (ec || state->generation != generation || state->socket == nullptr) return;
+    state->fired = true;
+    boost::system::error_code ignored;
+    state->socket->cancel(ignored);
+  });
+}
+
+bool Connection::disarm() {
+  ++watch_->generation;
+  watchdog_.cancel();
+  return watch_->fired;
+}
+
+SSL* Connection::ssl() const { return tls_ ? tls_->native_handle() : nullptr; }
+
+void Connection::close() {
+  boost::system::error_code ignored;
+  socket_.shutdown(tcp::socket::shutdown_both, ignored);
+  socket_.close(ignored);
+}
+
+asio::awaitable<StepOutcome> Connection::connect(const tcp::endpoint& to, core::Millis timeout) {
+  const auto start = std::chrono::steady_clock::now();
+  arm(timeout);
+  auto [ec] = co_await socket_.async_connect(to, kUseTuple);
+  const bool timed_out = disarm();
+  if (ec || timed_out) co_return failure(ec, timed_out, timeout, elapsed_ms(start));
+  co_return StepOutcome{true, elapsed_ms(start), {}, {}};
+}
+
+asio::awaitable<std::pair<boost::system::error_code, std::size_t>> Connection::read_some(char* data,
+                                                                                         std::size_t size) {
+  if (tls_) {
+    auto [ec, n] = co_await tls_->async_read_some(asio::buffer(data, size), kUseTuple);
+    co_return std::pair{ec, n};
+  }
+  auto [ec, n] = co_await socket_.async_read_some(asio::buffer(data, size), kUseTuple);
+  co_return std::pair{ec, n};
+}
+
+asio::awaitable<ReplyOutcome> Connection::read_reply(core::Millis timeout) {
+  const auto start = std::chrono::steady_clock::now();
+  ReplyOutcome out;
+  char buf[4096];
+  arm(timeout);
+  while (true) {
+    ReplyError perr = ReplyError::none;
+    const auto status = reader_.next(out.reply, perr);
+    if (status == ReplyReader::Status::complete) {
+      disarm();
+      out.step = {true, elapsed_ms(start), {}, {}};
+      co_return out;
+    }
+    if (status == ReplyReader::Status::error) {
+      disarm();
+      out.step.ms = elapsed_ms(start);
+      out.step.error_kind = std::string(to_string(perr));
+      switch (perr) {
+        case ReplyError::line_too_long:
+          out.step.error = "reply line longer than " + std::to_string(limits_.max_reply_line) + " bytes";
+          break;
+        case ReplyError::too_many_lines:
+          out.step.error = "reply of more than " + std::to_string(limits_.max_reply_lines) + " lines";
+          break;
+        case ReplyError::too_large:
+          out.step.error = "reply larger than " + std::to_string(limits_.max_reply_bytes) + " bytes";
+          break;
+        default:
+          out.step.error = "the server's answer is not an SMTP reply";
+          break;
+      }
+      co_return out;
+    }
+    auto [ec, n] = co_await read_some(buf, sizeof buf);
+    if (n > 0) reader_.append(std::string_view(buf, n));
+    if (ec) {
+      // Bytes that arrived with the error still count: parse them before giving up.
+      ReplyError again = ReplyError::none;
+      if (n > 0 && reader_.next(out.reply, again) == ReplyReader::Status::complete) {
+        disarm();
+        out.step = {true, elapsed_ms(start), {}, {}};
+        co_return out;
+      }
+      const bool timed_out = disarm();
+      out.step = failure(ec, timed_out, timeout, elapsed_ms(start));
+      co_return out;
+    }
+  }
+}
+
+asio::awaitable<StepOutcome> Connection::send(const std::string& command, core::Millis timeout) {
+  const auto start = std::chrono::steady_clock::now();
+  const std::string line = command + "\r\n";
+  arm(timeout);
+  boost::system::error_code ec;
+  if (tls_) {
+    std::tie(ec, std::ignore) = co_await asio::async_write(*tls_, asio::buffer(line), kUseTuple);
+  } else {
+    std::tie(ec, std::ignore) = co_await asio::async_write(socket_, asio::buffer(line), kUseTuple);
+  }
+  const bool timed_out = disarm();
+  if (ec || timed_out) co_return failure(ec, timed_out, timeout, elapsed_ms(start));
+  co_return StepOutcome{true, elapsed_ms(start), {}, {}};
+}
+
+asio::awaitable<ReplyOutcome> Connection::command(const std::string& command, core::Millis timeout) {
+  const auto start = std::chrono::steady_clock::now();
+  ReplyOutcome out;
+  out.step = co_await send(command, timeout);
+  if (!out.step.ok) co_return out;
+  out = co_await read_reply(timeout);
+  out.step.ms = elapsed_ms(start);
+  co_return out;
+}
+
+asio::awaitable<StepOutcome> Connection::start_tls(asio::ssl::context& context, const std::string& server_name,
+                                                   core::Millis timeout) {
+  const auto start = std::chrono::steady_clock::now();
+  tls_ = std::make_unique<asio::ssl::stream<tcp::socket&>>(socket_, context);
+  SSL_set_tlsext_host_name(tls_->native_handle(), server_name.c_str());
+  reader_.clear();
+  arm(timeout);
+  auto [ec] = co_await tls_->async_handshake(asio::ssl::stream_base::client, kUseTuple);
+  const bool timed_out = disarm();
+  if (ec || timed_out) {
+    auto out = failure(ec, timed_out, timeout, elapsed_ms(start));
+    if (!timed_out) {
+      // The error code already carries OpenSSL's reason; drain the queue so it cannot
+      // leak into another session's error text on this thread.
+      tls::drain_openssl_errors();
+      out.error_kind = out.error_kind == "closed" ? "closed" : "handshake";
+      out.error = "TLS handshake failed: " + ec.message();
+    }
+    tls_.reset();
+    co_return out;
+  }
+  co_return StepOutcome{true, elapsed_ms(start), {}, {}};
+}
+
+}  // namespace mxray::smtp

@@ -1,0 +1,244 @@
+// The per-address SMTP session; see probe.hpp. Each step takes the smaller of its own
+// timeout and what is left of the probe's and the check's deadlines.
+#include "mxray/smtp/probe.hpp"
+
+#include <openssl/evp.h>
+#include <openssl/ssl.h>
+
+#include <algorithm>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/this_coro.hpp>
+
+#include "mxray/core/address_policy.hpp"
+#include "mxray/core/printable.hpp"
+#include "mxray/smtp/connection.hpp"
+#include "mxray/smtp/extensions.hpp"
+#include "mxray/smtp/relay_attempt.hpp"
+#include "mxray/tls/certificate.hpp"
+
+namespace mxray::smtp {
+namespace asio = boost::asio;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// Deadlines shared by every step of one probe.
+class Budget {
+ public:
+  Budget(const ProbeSettings& s) : deadline_(std::min(Clock::now() + s.limits.probe_timeout, s.check_deadline)) {}
+  core::Millis operator()(core::Millis step) const {
+    const auto left = std::chrono::duration_cast<core::Millis>(deadline_ - Clock::now());
+    return std::max(core::Millis{1}, std::min(step, left));
+  }
+  bool exhausted() const { return Clock::now() >= deadline_; }
+
+ private:
+  Clock::time_point deadline_;
+};
+
+bool is_bound(const std::string& kind) {
+  return kind == "line_too_long" || kind == "too_many_lines" || kind == "too_large";
+}
+
+void note_failure(report::AddressEvidence& ev, const Budget& budget, const std::string& step, const StepOutcome& out) {
+  if (is_bound(out.error_kind)) ev.bounds_hit.push_back(step + ": " + out.error);
+  if (out.error_kind == "timeout" && budget.exhausted()) ev.bounds_hit.push_back(step + ": probe time limit reached");
+  if (ev.aborted.empty()) {
+    ev.aborted = step + ": " + out.error;
+    ev.aborted_kind = out.error_kind;
+  }
+}
+
+std::string key_exchange(SSL* ssl) {
+  EVP_PKEY* key = nullptr;
+  if (SSL_get_peer_tmp_key(ssl, &key) != 1 || key == nullptr) return {};
+  std::unique_ptr<EVP_PKEY, void (*)(EVP_PKEY*)> owned(key, EVP_PKEY_free);
+  switch (EVP_PKEY_get_base_id(key)) {
+    case EVP_PKEY_X25519: return "X25519";
+    case EVP_PKEY_X448: return "X448";
+    case EVP_PKEY_DH: return "DH " + std::to_string(EVP_PKEY_get_bits(key));
+    case EVP_PKEY_EC: {
+      char group[64] = {};
+      if (EVP_PKEY_get_group_name(key, group, sizeof group, nullptr) == 1) return group;
+      return "EC";
+    }
+    default: return "other";
+  }
+}
+
+// EHLO, or HELO when EHLO is refused with a permanent error (RFC 5321 4.1.4).
+asio::awaitable<bool> greet(Connection& conn, const ProbeSettings& s, const Budget& budget,
+                            report::AddressEvidence& ev, report::EhloEvidence& out, const std::string& step) {
+  out.sent = true;
+  out.command = "EHLO";
+  auto r = co_await conn.command("EHLO " + s.ehlo_name, budget(s.limits.command_timeout));
+  out.ms = r.step.ms;
+  if (r.step.ok && r.reply.code >= 500) {
+    out.ehlo_refused = true;
+    out.command = "HELO";
+    r = co_await conn.command("HELO " + s.ehlo_name, budget(s.limits.command_timeout));
+    out.ms += r.step.ms;
+  }
+  if (!r.step.ok) {
+    out.error = r.step.error;
+    note_failure(ev, budget, step, r.step);
+    co_return false;
+  }
+  out.code = r.reply.code;
+  out.text = core::printable(r.reply.text());
+  if (r.reply.code != 250) co_return false;
+  if (out.command == "EHLO") {
+    for (const auto& [k, v] : parse_extensions(r.reply).keywords) out.extensions[core::printable(k)] = core::printable(v);
+  }
+  co_return true;
+}
+
+std::vector<RelayVariant> relay_variants(const ProbeSettings& s) { return {{s.relay_from, s.relay_to}}; }
+
+asio::awaitable<void> say_goodbye(Connection& conn, const ProbeSettings& s, const Budget& budget,
+                                  report::AddressEvidence& ev) {
+  if (budget.exhausted()) co_return;
+  const auto quit_timeout = budget(std::min(s.limits.command_timeout, core::Millis{5'000}));
+  const auto sent = co_await conn.send("QUIT", quit_timeout);
+  ev.quit_sent = sent.ok;
+  if (sent.ok) co_await conn.read_reply(quit_timeout);
+}
+
+// The relay test on a new plain-text session, used when the TLS session could not carry it.
+asio::awaitable<void> relay_over_new_session(const ProbeSettings& s, const Budget& budget, const asio::ip::tcp::endpoint& to,
+                                             report::AddressEvidence& ev) {
+  Connection conn(co_await asio::this_coro::executor, s.limits);
+  const auto c = co_await conn.connect(to, budget(s.limits.connect_timeout));
+  if (!c.ok) {
+    ev.relay.skipped_reason = "second connection for the relay test failed: " + c.error;
+    co_return;
+  }
+  const auto banner = co_await conn.read_reply(budget(s.limits.banner_timeout));
+  if (!banner.step.ok || banner.reply.code != 220) {
+    ev.relay.skipped_reason = "second connection for the relay test was not greeted";
+    co_return;
+  }
+  report::EhloEvidence scratch;
+  if (!co_await greet(conn, s, budget, ev, scratch, "relay session EHLO")) {
+    ev.relay.skipped_reason = "second connection for the relay test: EHLO failed";
+    co_return;
+  }
+  co_await attempt_relay(conn, relay_variants(s), [&] { return budget(s.limits.command_timeout); }, ev.relay);
+  co_await say_goodbye(conn, s, budget, ev);
+}
+
+}  // namespace
+
+asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& tls, const std::string& mx_host,
+                                    report::AddressEvidence& ev) {
+  const auto started = Clock::now();
+  const Budget budget(s);
+  auto finish = [&] { ev.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count(); };
+
+  boost::system::error_code parse_error;
+  const auto ip = asio::ip::make_address(ev.ip, parse_error);
+  if (parse_error) {
+    ev.aborted = "not an IP address: " + ev.ip;
+    co_return;
+  }
+  ev.special_range = core::special_range(ip);
+  if (!ev.special_range.empty() && !s.allow_private) {
+    ev.allowed = false;
+    co_return;
+  }
+  const asio::ip::tcp::endpoint endpoint(ip, s.port);
+  Connection conn(co_await asio::this_coro::executor, s.limits);
+
+  // Connect.
+  ev.connect.attempted = true;
+  const auto c = co_await conn.connect(endpoint, budget(s.limits.connect_timeout));
+  ev.connect.ok = c.ok;
+  ev.connect.ms = c.ms;
+  ev.connect.error = c.error;
+  ev.connect.error_kind = c.error_kind;
+  if (!c.ok) {
+    finish();
+    co_return;
+  }
+
+  // Banner (RFC 5321 3.1): the server speaks first.
+  const auto banner = co_await conn.read_reply(budget(s.limits.banner_timeout));
+  ev.banner.ms = banner.step.ms;
+  if (!banner.step.ok) {
+    ev.banner.error = banner.step.error_kind;
+    ev.banner.text = banner.step.error;
+    note_failure(ev, budget, "banner", banner.step);
+    finish();
+    co_return;
+  }
+  ev.banner.received = true;
+  ev.banner.code = banner.reply.code;
+  ev.banner.text = core::printable(banner.reply.text());
+  if (banner.reply.code != 220) {
+    co_await say_goodbye(conn, s, budget, ev);
+    finish();
+    co_return;
+  }
+
+  // EHLO.
+  if (!co_await greet(conn, s, budget, ev, ev.ehlo, "EHLO")) {
+    if (ev.ehlo.error.empty()) co_await say_goodbye(conn, s, budget, ev);
+    finish();
+    co_return;
+  }
+
+  // STARTTLS (RFC 3207) and the handshake.
+  ev.starttls.offered = ev.ehlo.extensions.count("STARTTLS") != 0;
+  bool session_usable = true;
+  if (ev.starttls.offered) {
+    ev.starttls.attempted = true;
+    const auto r = co_await conn.command("STARTTLS", budget(s.limits.command_timeout));
+    ev.starttls.ms = r.step.ms;
+    if (!r.step.ok) {
+      ev.starttls.error = r.step.error;
+      note_failure(ev, budget, "STARTTLS", r.step);
+      session_usable = false;
+    } else {
+      ev.starttls.code = r.reply.code;
+      ev.starttls.reply_text = core::printable(r.reply.text());
+      if (r.reply.code != 220) {
+        ev.starttls.error = "STARTTLS refused: " + std::to_string(r.reply.code) + " " + ev.starttls.reply_text;
+      } else {
+        // Anything already sent after "220 Ready" was injected before encryption (CVE-2011-0411).
+        ev.starttls.bytes_before_handshake = conn.unread_bytes();
+        const auto h = co_await conn.start_tls(tls.ssl(), mx_host, budget(s.limits.tls_timeout));
+        ev.starttls.ms += h.ms;
+        if (!h.ok) {
+          ev.starttls.error = h.error;
+          if (h.error_kind == "timeout") note_failure(ev, budget, "TLS handshake", h);
+          session_usable = false;
+        } else {
+          ev.starttls.ok = true;
+          SSL* ssl = conn.ssl();
+          ev.starttls.version = SSL_get_version(ssl);
+          ev.starttls.cipher = SSL_CIPHER_get_name(SSL_get_current_cipher(ssl));
+          ev.starttls.key_exchange = key_exchange(ssl);
+          ev.certificate = tls::inspect_chain(ssl, tls.trust_store(), mx_host, s.now_epoch, s.limits);
+          session_usable = co_await greet(conn, s, budget, ev, ev.ehlo_tls, "EHLO after STARTTLS");
+        }
+      }
+    }
+  }
+
+  // Relay test: on this session when it is still usable, else on a new plain one.
+  if (s.test_relay) {
+    ev.relay.over_tls = ev.starttls.ok && session_usable;
+    if (session_usable) {
+      co_await attempt_relay(conn, relay_variants(s), [&] { return budget(s.limits.command_timeout); }, ev.relay);
+    } else if (!budget.exhausted()) {
+      conn.close();
+      co_await relay_over_new_session(s, budget, endpoint, ev);
+    }
+  } else {
+    ev.relay.skipped_reason = "disabled with --no-relay-test";
+  }
+  if (session_usable) co_await say_goodbye(conn, s, budget, ev);
+  finish();
+}
+
+}  // namespace mxray::smtp

@@ -1,0 +1,34 @@
+// The probe of one (MX, address): connect, banner, EHLO (HELO fallback), STARTTLS, TLS,
+// EHLO again, relay attempts (MAIL FROM / RCPT TO / RSET, never DATA), QUIT. Every step is
+// recorded with its reply and time; the probe decides nothing (that is the judge's work).
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <chrono>
+#include <string>
+
+#include "mxray/core/limits.hpp"
+#include "mxray/report/evidence.hpp"
+#include "mxray/tls/client_context.hpp"
+
+namespace mxray::smtp {
+
+/// What a probe needs to know besides the address.
+struct ProbeSettings {
+  core::Limits limits;
+  unsigned short port = 25;
+  std::string ehlo_name = "mxray.invalid";
+  std::string relay_from = "mxray-probe@example.org";
+  std::string relay_to = "relay-test@example.net";
+  bool test_relay = true;
+  bool allow_private = false;
+  long long now_epoch = 0;  // the check's clock for certificate dates
+  std::chrono::steady_clock::time_point check_deadline = std::chrono::steady_clock::time_point::max();
+};
+
+/// Probes `evidence.ip` as mail host `mx_host` and fills `evidence`. Never throws for
+/// anything the server does.
+boost::asio::awaitable<void> probe_address(const ProbeSettings& settings, tls::ClientContext& tls,
+                                           const std::string& mx_host, report::AddressEvidence& evidence);
+
+}  // namespace mxray::smtp

@@ -1,0 +1,24 @@
+// Certificate facts (subject, issuer, dates, SANs, key, signature, fingerprint) and chain
+// verification against a trust store, from the chain an untrusted server presented.
+// Bounded by Limits::max_chain_certs and max_cert_bytes.
+#pragma once
+
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+
+#include <string>
+
+#include "mxray/core/limits.hpp"
+#include "mxray/report/evidence.hpp"
+
+namespace mxray::tls {
+
+/// Facts about one certificate.
+report::CertificateFacts certificate_facts(X509* cert);
+
+/// Everything about the chain `ssl` received: facts, trust, name match against `host`,
+/// days left at `now` (seconds since the epoch).
+report::CertificateEvidence inspect_chain(SSL* ssl, X509_STORE* trust_store, const std::string& host,
+                                          long long now, const core::Limits& limits);
+
+}  // namespace mxray::tls

@@ -1,0 +1,42 @@
+// See client_context.hpp.
+#include "mxray/tls/client_context.hpp"
+
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+namespace mxray::tls {
+
+std::string drain_openssl_errors() {
+  std::string out;
+  while (const unsigned long e = ERR_get_error()) {
+    char buf[256];
+    ERR_error_string_n(e, buf, sizeof buf);
+    if (!out.empty()) out += "; ";
+    out += buf;
+  }
+  return out;
+}
+
+ClientContext::ClientContext(const std::string& ca_file)
+    : ssl_(boost::asio::ssl::context::tls_client), store_(X509_STORE_new(), X509_STORE_free) {
+  SSL_CTX* ctx = ssl_.native_handle();
+  SSL_CTX_set_min_proto_version(ctx, TLS1_VERSION);
+  SSL_CTX_set_cipher_list(ctx, "ALL:@SECLEVEL=0");
+  SSL_CTX_set_security_level(ctx, 0);
+  SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, nullptr);
+  SSL_CTX_set_options(ctx, SSL_OP_LEGACY_SERVER_CONNECT);
+  if (!store_) throw std::runtime_error("could not create a certificate store");
+  if (!ca_file.empty()) {
+    if (!std::filesystem::exists(ca_file)) throw std::runtime_error("CA file not found: " + ca_file);
+    if (X509_STORE_load_file(store_.get(), ca_file.c_str()) != 1) {
+      throw std::runtime_error("could not load CA file " + ca_file + ": " + drain_openssl_errors());
+    }
+  } else if (X509_STORE_set_default_paths(store_.get()) != 1) {
+    throw std::runtime_error("could not load the system trust store: " + drain_openssl_errors());
+  }
+}
+
+}  // namespace mxray::tls

@@ -1,0 +1,31 @@
+// The TLS client context used for STARTTLS: it accepts every protocol version and cipher the
+// library still knows (TLS 1.0 and up, @SECLEVEL=0) so that weak servers are reported rather
+// than unreachable; trust is judged afterwards against a separate store, never during the handshake.
+#pragma once
+
+#include <boost/asio/ssl/context.hpp>
+#include <openssl/x509.h>
+#include <memory>
+#include <string>
+
+namespace mxray::tls {
+
+/// The SSL context for probes and the trust store certificates are verified against.
+class ClientContext {
+ public:
+  /// Uses `ca_file` as the only trust anchors when given, else the system store.
+  /// Throws std::runtime_error when the file cannot be loaded.
+  explicit ClientContext(const std::string& ca_file);
+
+  boost::asio::ssl::context& ssl() { return ssl_; }
+  X509_STORE* trust_store() const { return store_.get(); }
+
+ private:
+  boost::asio::ssl::context ssl_;
+  std::unique_ptr<X509_STORE, void (*)(X509_STORE*)> store_;
+};
+
+/// The text of OpenSSL's error queue, drained.
+std::string drain_openssl_errors();
+
+}  // namespace mxray::tls
