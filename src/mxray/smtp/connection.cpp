@@ -154,6 +154,10 @@ asio::awaitable<ReplyOutcome> Connection::read_reply(core::Millis timeout) {
       }
       const bool timed_out = disarm();
       out.step = failure(ec, timed_out, timeout, elapsed_ms(start));
+      if (!reader_.plausible_start()) {
+        out.step.error_kind = "malformed";
+        out.step.error = "the server's answer is not an SMTP reply";
+      }
       co_return out;
     }
   }

@@ -129,8 +129,9 @@ asio::awaitable<void> relay_over_new_session(const ProbeSettings& s, const Budge
 
 }  // namespace
 
-asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& tls, const std::string& mx_host,
+asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& tls, const report::MxEvidence& mx,
                                     report::AddressEvidence& ev) {
+  const auto& mx_host = mx.host;
   const auto started = Clock::now();
   const Budget budget(s);
   auto finish = [&] { ev.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count(); };
@@ -218,7 +219,8 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
           ev.starttls.version = SSL_get_version(ssl);
           ev.starttls.cipher = SSL_CIPHER_get_name(SSL_get_current_cipher(ssl));
           ev.starttls.key_exchange = key_exchange(ssl);
-          ev.certificate = tls::inspect_chain(ssl, tls.trust_store(), mx_host, s.now_epoch, s.limits);
+          ev.certificate = tls::inspect_chain(ssl, tls.trust_store(), {mx.host, mx.cname_target}, s.now_epoch,
+                                               s.limits);
           session_usable = co_await greet(conn, s, budget, ev, ev.ehlo_tls, "EHLO after STARTTLS");
         }
       }

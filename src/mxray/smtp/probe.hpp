@@ -26,9 +26,9 @@ struct ProbeSettings {
   std::chrono::steady_clock::time_point check_deadline = std::chrono::steady_clock::time_point::max();
 };
 
-/// Probes `evidence.ip` as mail host `mx_host` and fills `evidence`. Never throws for
+/// Probes `evidence.ip` as mail host `mx.host` and fills `evidence`. Never throws for
 /// anything the server does.
 boost::asio::awaitable<void> probe_address(const ProbeSettings& settings, tls::ClientContext& tls,
-                                           const std::string& mx_host, report::AddressEvidence& evidence);
+                                           const report::MxEvidence& mx, report::AddressEvidence& evidence);
 
 }  // namespace mxray::smtp

@@ -28,7 +28,19 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// Whether `partial` (the start of a line) can still become a reply line.
+bool plausible(std::string_view partial) {
+  for (std::size_t i = 0; i < partial.size() && i < 4; ++i) {
+    const char c = partial[i];
+    if (i < 3 && !is_digit(c)) return false;
+    if (i == 3 && c != ' ' && c != '-' && c != '\r' && c != '\n') return false;
+  }
+  return true;
+}
+
 }  // namespace
+
+bool ReplyReader::plausible_start() const { return plausible(buffer_); }
 
 ReplyReader::Status ReplyReader::next(Reply& out, ReplyError& error) {
   error = ReplyError::none;
@@ -37,7 +49,12 @@ ReplyReader::Status ReplyReader::next(Reply& out, ReplyError& error) {
   while (true) {
     const auto nl = buffer_.find('\n', pos);
     if (nl == std::string::npos) {
-      // No complete line yet: stop waiting once the partial line is already over the bound.
+      // No complete line yet: stop waiting once the partial line is already over the bound,
+      // or cannot become a reply line at all (a server sending garbage and no line end).
+      if (!plausible(std::string_view(buffer_).substr(pos))) {
+        error = ReplyError::malformed;
+        return Status::error;
+      }
       if (buffer_.size() - pos > limits_.max_reply_line) {
         error = ReplyError::line_too_long;
         return Status::error;

@@ -41,6 +41,10 @@ class ReplyReader {
   /// Extracts the next complete reply into `out`, or says more bytes are needed, or fails.
   Status next(Reply& out, ReplyError& error);
 
+  /// False when the buffered bytes cannot be the start of an SMTP reply (three digits, then
+  /// ' ', '-' or the line end).
+  bool plausible_start() const;
+
   /// Bytes received but not yet part of a reply (data sent ahead of its turn).
   std::size_t buffered() const { return buffer_.size(); }
   void clear() { buffer_.clear(); }

@@ -97,8 +97,12 @@ int verify(X509_STORE* store, X509* leaf, STACK_OF(X509) * chain, long long now,
   if (!ctx || X509_STORE_CTX_init(ctx.get(), store, leaf, chain) != 1) return X509_V_ERR_UNSPECIFIED;
   X509_STORE_CTX_set_default(ctx.get(), "ssl_server");
   X509_VERIFY_PARAM* param = X509_STORE_CTX_get0_param(ctx.get());
-  X509_VERIFY_PARAM_set_time(param, static_cast<time_t>(now));
-  if (ignore_time) X509_VERIFY_PARAM_set_flags(param, X509_V_FLAG_NO_CHECK_TIME);
+  // OpenSSL honours USE_CHECK_TIME (set by set_time) before NO_CHECK_TIME: set only one.
+  if (ignore_time) {
+    X509_VERIFY_PARAM_set_flags(param, X509_V_FLAG_NO_CHECK_TIME);
+  } else {
+    X509_VERIFY_PARAM_set_time(param, static_cast<time_t>(now));
+  }
   if (X509_verify_cert(ctx.get()) == 1) return X509_V_OK;
   const int err = X509_STORE_CTX_get_error(ctx.get());
   return err == X509_V_OK ? X509_V_ERR_UNSPECIFIED : err;
@@ -143,7 +147,7 @@ report::CertificateFacts certificate_facts(X509* cert) {
   return f;
 }
 
-report::CertificateEvidence inspect_chain(SSL* ssl, X509_STORE* trust_store, const std::string& host,
+report::CertificateEvidence inspect_chain(SSL* ssl, X509_STORE* trust_store, const std::vector<std::string>& names,
                                           long long now, const core::Limits& limits) {
   report::CertificateEvidence ev;
   STACK_OF(X509)* chain = SSL_get_peer_cert_chain(ssl);  // client side: the leaf is included
@@ -184,7 +188,11 @@ report::CertificateEvidence inspect_chain(SSL* ssl, X509_STORE* trust_store, con
   if (dns_names.empty()) {
     if (auto cn = common_name(leaf); !cn.empty()) dns_names.push_back(cn);
   }
-  ev.matched_name = first_match(dns_names, host);
+  for (const auto& host : names) {
+    if (host.empty()) continue;
+    ev.matched_name = first_match(dns_names, host);
+    if (!ev.matched_name.empty()) break;
+  }
   ev.hostname_match = !ev.matched_name.empty();
   const auto seconds_left = ev.chain.front().not_after_epoch - now;
   ev.days_left = seconds_left >= 0 ? seconds_left / 86400 : -((-seconds_left + 86399) / 86400);

@@ -7,6 +7,7 @@
 #include <openssl/x509.h>
 
 #include <string>
+#include <vector>
 
 #include "mxray/core/limits.hpp"
 #include "mxray/report/evidence.hpp"
@@ -16,9 +17,9 @@ namespace mxray::tls {
 /// Facts about one certificate.
 report::CertificateFacts certificate_facts(X509* cert);
 
-/// Everything about the chain `ssl` received: facts, trust, name match against `host`,
-/// days left at `now` (seconds since the epoch).
-report::CertificateEvidence inspect_chain(SSL* ssl, X509_STORE* trust_store, const std::string& host,
+/// Everything about the chain `ssl` received: facts, trust, name match against the first of
+/// `names` that matches (the MX host, then its CNAME target), days left at `now` (epoch seconds).
+report::CertificateEvidence inspect_chain(SSL* ssl, X509_STORE* trust_store, const std::vector<std::string>& names,
                                           long long now, const core::Limits& limits);
 
 }  // namespace mxray::tls
