@@ -85,7 +85,7 @@ asio::awaitable<bool> greet(Connection& conn, const ProbeSettings& s, const Budg
     co_return false;
   }
   out.code = r.reply.code;
-  out.text = core::printable(r.reply.text());
+  out.text = r.reply.safe_text();
   if (r.reply.code != 250) co_return false;
   if (out.command == "EHLO") {
     for (const auto& [k, v] : parse_extensions(r.reply).keywords) out.extensions[core::printable(k)] = core::printable(v);
@@ -174,7 +174,7 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
   }
   ev.banner.received = true;
   ev.banner.code = banner.reply.code;
-  ev.banner.text = core::printable(banner.reply.text());
+  ev.banner.text = banner.reply.safe_text();
   if (banner.reply.code != 220) {
     co_await say_goodbye(conn, s, budget, ev);
     finish();
@@ -201,7 +201,7 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
       session_usable = false;
     } else {
       ev.starttls.code = r.reply.code;
-      ev.starttls.reply_text = core::printable(r.reply.text());
+      ev.starttls.reply_text = r.reply.safe_text();
       if (r.reply.code != 220) {
         ev.starttls.error = "STARTTLS refused: " + std::to_string(r.reply.code) + " " + ev.starttls.reply_text;
       } else {

@@ -20,7 +20,7 @@ asio::awaitable<void> attempt_relay(Connection& connection, const std::vector<Re
       co_return;
     }
     attempt.mail_code = mail.reply.code;
-    attempt.mail_text = core::printable(mail.reply.text());
+    attempt.mail_text = mail.reply.safe_text();
     if (mail.reply.positive()) {
       const auto rcpt = co_await connection.command("RCPT TO:<" + v.rcpt_to + ">", budget());
       if (!rcpt.step.ok) {
@@ -30,7 +30,7 @@ asio::awaitable<void> attempt_relay(Connection& connection, const std::vector<Re
       }
       evidence.tested = true;
       attempt.code = rcpt.reply.code;
-      attempt.text = core::printable(rcpt.reply.text());
+      attempt.text = rcpt.reply.safe_text();
       attempt.accepted = rcpt.reply.code >= 200 && rcpt.reply.code < 300;
       if (attempt.accepted) evidence.open = true;
     }

@@ -2,6 +2,8 @@
 // which the byte bound keeps cheap.
 #include "mxray/smtp/reply.hpp"
 
+#include "mxray/core/printable.hpp"
+
 namespace mxray::smtp {
 
 std::string Reply::text() const {
@@ -9,6 +11,15 @@ std::string Reply::text() const {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (i > 0) out += '\n';
     out += lines[i];
+  }
+  return out;
+}
+
+std::string Reply::safe_text() const {
+  std::string out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) out += '\n';
+    out += core::printable(lines[i]);
   }
   return out;
 }

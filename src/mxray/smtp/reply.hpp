@@ -17,8 +17,10 @@ struct Reply {
   std::vector<std::string> lines;
   bool bare_lf = false;  // some line ended in LF without CR
 
-  /// The lines joined with "\n".
+  /// The lines joined with "\n", raw bytes as received.
   std::string text() const;
+  /// The lines escaped with core::printable, joined with "\n": safe for any output.
+  std::string safe_text() const;
   bool positive() const { return code >= 200 && code < 400; }
 };
 
