@@ -2,6 +2,8 @@
 // Bad input gets a clear message and exit code 3, never a stack trace.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <iostream>
 
 #include "commands.hpp"
@@ -47,7 +49,7 @@ int main(int argc, char** argv) {
   check->add_option("--port", port, "SMTP port to connect to")->check(CLI::Range(1, 65535));
   check->add_flag("--allow-private", options.probe.allow_private,
                   "Allow loopback, private and other non-public addresses (internal networks, the lab)");
-  check->add_option("--ehlo-name", options.probe.ehlo_name, "Name to announce in EHLO");
+  check->add_option("--ehlo-name", options.probe.ehlo_name, "Name to announce in EHLO (default: this host's name)");
   check->add_flag("-4", only4, "IPv4 only");
   check->add_flag("-6", only6, "IPv6 only");
   check->add_option("--timeout", check_timeout, "Deadline for the whole check, seconds")->check(CLI::Range(0.1, 3600.0));
@@ -88,6 +90,11 @@ int main(int argc, char** argv) {
   if (only4 && only6) {
     std::cerr << "mxray: -4 and -6 exclude each other\n";
     return app::kExitCouldNotCheck;
+  }
+  if (check->count("--ehlo-name") == 0) {
+    // Like swaks and posttls-finger: servers that check the EHLO name see a real host name.
+    char host[256] = {};
+    if (gethostname(host, sizeof host - 1) == 0 && host[0] != '\0') options.probe.ehlo_name = host;
   }
   options.families.ipv4 = !only6;
   options.families.ipv6 = !only4;
