@@ -169,10 +169,10 @@ cmd_start() {
   cp "$here/scenarios.json" "$run/scenarios.json"
 
   # setsid: the servers outlive this script and the terminal; $! is their own PID.
-  setsid nsd -d -c "$run/nsd/nsd.conf" </dev/null >>"$run/logs/nsd.out" 2>&1 &
+  setsid nsd -d -c "$run/nsd/nsd.conf" </dev/null >>"$run/logs/nsd.out" 2>&1 9>&- &
   echo $! >"$run/nsd.pid"
   setsid "$fixture" --config "$run/scenarios.json" --base-dir "$run/certs" \
-    --log-dir "$run/logs" </dev/null >>"$run/logs/fixture.out" 2>&1 &
+    --log-dir "$run/logs" </dev/null >>"$run/logs/fixture.out" 2>&1 9>&- &
   echo $! >"$run/fixture.pid"
 
   local deadline=$((SECONDS + start_timeout)) dns=no smtp=no
@@ -218,9 +218,16 @@ cmd_status() {
   return $rc
 }
 
+# One start or stop at a time per run dir (two sessions may share the lab).
+lock() {
+  mkdir -p "$run"
+  exec 9>"$run/.lock"
+  flock -w 60 9 || die "another lab.sh holds $run/.lock"
+}
+
 case ${1:-} in
-  start) cmd_start ;;
-  stop) cmd_stop ;;
+  start) lock; cmd_start ;;
+  stop) [[ -d $run ]] && lock; cmd_stop ;;
   status) cmd_status ;;
   *) echo "usage: lab.sh start|stop|status   (env: MXRAY_LAB_DIR, MXRAY_FIXTURE)" >&2; exit 2 ;;
 esac
