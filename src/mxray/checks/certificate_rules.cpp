@@ -29,15 +29,18 @@ void judge_certificate(const report::MxEvidence& mx, const report::AddressEviden
   const auto& host = mx.host;
   const auto& leaf = c.chain.front();
   bool problem = false;
+  // Days left as of the check time in the evidence, so saved evidence judges the same later.
+  const long long seconds_left = leaf.not_after_epoch - now;
+  const long long days_left = seconds_left >= 0 ? seconds_left / 86400 : -((-seconds_left + 86399) / 86400);
 
   if (leaf.not_after_epoch < now) {
-    out.add("cert.expired", host, a.ip, "expired on " + leaf.not_after + " (" + std::to_string(-c.days_left) + " days ago)");
+    out.add("cert.expired", host, a.ip, "expired on " + leaf.not_after + " (" + std::to_string(-days_left) + " days ago)");
     problem = true;
   } else if (leaf.not_before_epoch > now) {
     out.add("cert.not_yet_valid", host, a.ip, "valid only from " + leaf.not_before);
     problem = true;
-  } else if (c.days_left < o.expiry_warning_days) {
-    out.add("cert.expiring", host, a.ip, "expires on " + leaf.not_after + ", in " + std::to_string(c.days_left) + " days");
+  } else if (days_left < o.expiry_warning_days) {
+    out.add("cert.expiring", host, a.ip, "expires on " + leaf.not_after + ", in " + std::to_string(days_left) + " days");
     problem = true;
   }
 
@@ -73,7 +76,7 @@ void judge_certificate(const report::MxEvidence& mx, const report::AddressEviden
   }
   if (!problem) {
     out.add("cert.ok", host, a.ip,
-            "issued by " + leaf.issuer + " for " + c.matched_name + ", " + std::to_string(c.days_left) + " days left");
+            "issued by " + leaf.issuer + " for " + c.matched_name + ", " + std::to_string(days_left) + " days left");
   }
 }
 

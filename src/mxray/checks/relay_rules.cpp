@@ -15,14 +15,14 @@ void judge_relay(const report::MxEvidence& mx, const report::AddressEvidence& a,
     }
     return;
   }
-  if (r.tested) {
+  if (r.tested && !r.attempts.empty()) {
     const auto& last = r.attempts.back();
     out.add("relay.closed", mx.host, a.ip, "RCPT TO:<" + last.rcpt_to + "> answered " + std::to_string(last.code) + " " + last.text);
     return;
   }
   if (!r.attempts.empty() || !r.skipped_reason.empty()) {
     std::string why = r.skipped_reason;
-    if (why.empty()) {
+    if (why.empty() && !r.attempts.empty()) {
       const auto& last = r.attempts.back();
       why = last.mail_code != 0 ? "MAIL FROM answered " + std::to_string(last.mail_code) + " " + last.mail_text
                                 : (last.text.empty() ? last.mail_text : last.text);

@@ -116,12 +116,13 @@ void render_address(std::string& out, const Painter& p, const MxEvidence& mx, co
                        c.chain_length_presented);
   }
   const auto& r = a.relay;
-  if (r.tested) {
+  if (r.tested && !r.attempts.empty()) {
     const auto& last = r.attempts.back();
     out += fmt::format("      {} relay     {} ({} {})\n", p.mark(!r.open), r.open ? "OPEN" : "refused", last.code, last.text);
   } else if (!r.attempts.empty() || !r.skipped_reason.empty()) {
     out += fmt::format("      {} relay     not tested: {}\n", p.dim("-"),
-                       r.skipped_reason.empty() ? r.attempts.back().mail_text : r.skipped_reason);
+                       r.skipped_reason.empty() && !r.attempts.empty() ? r.attempts.back().mail_text
+                                                                        : r.skipped_reason);
   }
   if (!a.aborted.empty()) out += fmt::format("      {} stopped   {}\n", p.mark(false), a.aborted);
 }

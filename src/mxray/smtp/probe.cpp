@@ -27,7 +27,7 @@ class Budget {
  public:
   Budget(const ProbeSettings& s) : deadline_(std::min(Clock::now() + s.limits.probe_timeout, s.check_deadline)) {}
   core::Millis operator()(core::Millis step) const {
-    const auto left = std::chrono::duration_cast<core::Millis>(deadline_ - Clock::now());
+    const auto left = std::chrono::ceil<core::Millis>(deadline_ - Clock::now());
     return std::max(core::Millis{1}, std::min(step, left));
   }
   bool exhausted() const { return Clock::now() >= deadline_; }
@@ -119,7 +119,9 @@ asio::awaitable<void> relay_over_new_session(const ProbeSettings& s, const Budge
     co_return;
   }
   report::EhloEvidence scratch;
-  if (!co_await greet(conn, s, budget, ev, scratch, "relay session EHLO")) {
+  // GCC 12 miscompiles co_await inside a condition: await first, then test.
+  const bool greeted = co_await greet(conn, s, budget, ev, scratch, "relay session EHLO");
+  if (!greeted) {
     ev.relay.skipped_reason = "second connection for the relay test: EHLO failed";
     co_return;
   }
@@ -182,7 +184,8 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
   }
 
   // EHLO.
-  if (!co_await greet(conn, s, budget, ev, ev.ehlo, "EHLO")) {
+  const bool greeted = co_await greet(conn, s, budget, ev, ev.ehlo, "EHLO");
+  if (!greeted) {
     if (ev.ehlo.error.empty()) co_await say_goodbye(conn, s, budget, ev);
     finish();
     co_return;

@@ -66,7 +66,9 @@ ReplyReader::Status ReplyReader::next(Reply& out, ReplyError& error) {
         error = ReplyError::malformed;
         return Status::error;
       }
-      if (buffer_.size() - pos > limits_.max_reply_line) {
+      // A CR waiting for its LF is not part of the line's length.
+      const std::size_t partial = buffer_.size() - pos - (buffer_.back() == '\r' ? 1 : 0);
+      if (partial > limits_.max_reply_line) {
         error = ReplyError::line_too_long;
         return Status::error;
       }

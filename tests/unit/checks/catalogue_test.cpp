@@ -15,7 +15,7 @@ namespace {
 TEST(Catalogue, IsNotEmpty) { EXPECT_GE(catalogue().size(), 30u); }
 
 TEST(Catalogue, IdsAreUniqueAndWellFormed) {
-  const std::regex kId(R"(^[a-z]+\.[a-z_]+$)");
+  const std::regex kId(R"(^[a-z]+\.[a-z0-9_]+$)");
   std::set<std::string> seen;
   for (const auto& d : catalogue()) {
     const std::string id(d.id);
