@@ -114,7 +114,7 @@ leaf good rsa "mx1.good.test" -days 365
 leaf multiline ec "mx.multiline.test" -days 365
 leaf implicit ec "implicit.test" -days 365
 leaf backup ec "mx2.backup.test" -days 365
-leaf twomx ec "mx1.twomx.test mx2.twomx.test" -days 365
+leaf twomx ec "mx1.twomx.test mx2.twomx.test mx1.slowfour.test mx2.slowfour.test" -days 365
 leaf relay ec "mx.openrelay.test" -days 365
 leaf slow ec "mx.slow.test" -days 365
 leaf expired ec "mx.expired.test" -startdate 20200101000000Z -enddate 20210101000000Z
