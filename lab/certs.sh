@@ -10,7 +10,8 @@ out=$(cd "$out" && pwd)
 [[ $out != / ]] || { echo "certs.sh: refusing to use / as OUTDIR" >&2; exit 2; }
 
 leaves=(good multiline implicit backup twomx relay slow expired mismatch selfsigned nochain
-        oldtls notyet expiring)
+        oldtls notyet expiring
+        postfix postfix-relay postfix-legacy exim opensmtpd)
 stamp=$(sha256sum "${BASH_SOURCE[0]}" | cut -d' ' -f1)
 
 up_to_date() {
@@ -123,20 +124,30 @@ leaf nochain ec "mx.nochain.test" -days 365
 leaf oldtls rsa "mx.oldtls.test" -days 365
 leaf notyet ec "mx.notyet.test" -startdate 20300101000000Z -enddate 20310101000000Z
 leaf expiring ec "mx.expiring.test" -days 10
+# The real MTAs of lab/mta/ (exim's self-signed certificate is made below).
+leaf postfix ec "mx.postfix.test" -days 365
+leaf postfix-relay ec "mx.postfix-relay.test" -days 365
+leaf postfix-legacy rsa "mx.wrongname.test" -days 365
+leaf opensmtpd rsa "mx.opensmtpd.test" -startdate 20200101000000Z -enddate 20210101000000Z
 
 # Chains as the servers send them: leaf first, then the intermediate; nochain sends the leaf only.
 for name in "${leaves[@]}"; do
   case $name in
-    selfsigned) ;;
+    selfsigned | exim) ;;
     nochain) cp "$work/$name.crt" "$out/$name.pem" ;;
     *) cat "$work/$name.crt" "$out/intermediate.pem" >"$out/$name.pem" ;;
   esac
 done
 
-ec_key "$out/selfsigned.key"
-LEAF_SAN=DNS:mx.selfsigned.test openssl req -x509 -new -sha256 -key "$out/selfsigned.key" \
-  -days 365 -set_serial "$(serial)" -subj "/CN=mx.selfsigned.test" -extensions selfsigned_ext \
-  -out "$out/selfsigned.pem"
+# self_signed NAME KEYTYPE DNSNAME
+self_signed() {
+  "${2}_key" "$out/$1.key"
+  LEAF_SAN=DNS:$3 openssl req -x509 -new -sha256 -key "$out/$1.key" \
+    -days 365 -set_serial "$(serial)" -subj "/CN=$3" -extensions selfsigned_ext \
+    -out "$out/$1.pem"
+}
+self_signed selfsigned ec mx.selfsigned.test
+self_signed exim rsa mx.exim.test
 
 chmod 600 "$out"/*.key
 echo "$stamp" >"$out/.stamp"

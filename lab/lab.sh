@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # lab.sh start|stop|status: the mxray lab on this machine. start makes certificates, signs
-# the zones, starts NSD (127.0.0.1 port 5300) and mxray-fixture (127.0.0.x:25, [::1]:25) in
-# the background and waits until both answer; stop kills them by PID. See lab/README.md.
+# the zones, starts NSD (127.0.0.1 port 5300), mxray-fixture (127.0.0.10-.43:25) and the real
+# MTAs of lab/mta/mta.sh (Postfix, Exim, OpenSMTPD on 127.0.0.50-.54:25 and [::1]:25) in the
+# background and waits until all answer; stop kills them by PID. See lab/README.md.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -71,14 +72,15 @@ stop_one() {
 }
 
 cmd_stop() {
+  [[ -d $run ]] && "$here/mta/mta.sh" stop "$run"
   stop_one fixture
   stop_one nsd
 }
 
 check_prerequisites() {
   local tool
-  for tool in nsd nsd-checkconf drill ldns-keygen ldns-signzone openssl sed; do
-    command -v "$tool" >/dev/null || die "$tool not found (apt-get install nsd ldnsutils openssl)"
+  for tool in nsd nsd-checkconf drill ldns-keygen ldns-signzone openssl sed postfix unshare; do
+    command -v "$tool" >/dev/null || die "$tool not found (scripts/setup.sh installs it)"
   done
   [[ -x $fixture ]] || die "fixture binary not found at $fixture: build the mxray-fixture target \
 (cmake --build build --target mxray-fixture) or set MXRAY_FIXTURE"
@@ -162,7 +164,7 @@ cmd_start() {
   fixture=$(cd "$(dirname "$fixture")" && pwd)/$(basename "$fixture")
   cmd_stop
   mkdir -p "$run/logs"
-  rm -f "$run/logs"/*
+  rm -rf "$run/logs"/*
   "$here/certs.sh" "$run/certs"
   make_zones
   write_nsd_conf
@@ -182,12 +184,15 @@ cmd_start() {
     running "$(cat "$run/fixture.pid")" || fail_start "mxray-fixture exited during start-up"
     [[ $dns == yes ]] || { nsd_ready && dns=yes; }
     [[ $smtp == yes ]] || { grep -q 'addresses ready' "$run/logs/fixture.out" 2>/dev/null &&
-                            (exec 3<>/dev/tcp/::1/25) 2>/dev/null && smtp=yes; }
+                            (exec 3<>/dev/tcp/127.0.0.10/25) 2>/dev/null && smtp=yes; }
     [[ $dns == yes && $smtp == yes ]] && break
     sleep 0.2
   done
   [[ $dns == yes ]] || fail_start "NSD did not answer on 127.0.0.1@$dns_port within ${start_timeout}s"
-  [[ $smtp == yes ]] || fail_start "mxray-fixture did not accept on [::1]:25 within ${start_timeout}s"
+  [[ $smtp == yes ]] || fail_start "mxray-fixture did not accept on 127.0.0.10:25 within ${start_timeout}s"
+
+  # The real MTAs (lab/mta/mta.sh waits for a 220 from each address, [::1]:25 included).
+  "$here/mta/mta.sh" start "$run" || fail_start "the real MTAs did not start (lab/mta/mta.sh)"
 
   local args="--resolver 127.0.0.1@$dns_port
 --trust-anchor $run/trust-anchor.key
@@ -211,6 +216,7 @@ cmd_status() {
       rc=3
     fi
   done
+  "$here/mta/mta.sh" status "$run" || rc=3
   if ((rc == 0)); then
     if nsd_ready; then echo "dns: answers on 127.0.0.1@$dns_port"; else echo "dns: NOT answering"; rc=1; fi
     [[ -f $run/mxray.args ]] && echo "mxray options: $(tr '\n' ' ' <"$run/mxray.args")"

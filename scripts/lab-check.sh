@@ -53,7 +53,7 @@ check "dns: insecure.test has no DS (NSEC proof)" bash -c \
 check "dns: nullmx.test MX 0 ." bash -c 'drill @127.0.0.1 -p 5300 nullmx.test MX | grep -qP "MX\t0 \.$"'
 check "dns: implicit.test has A and no MX" bash -c \
   'drill @127.0.0.1 -p 5300 implicit.test MX | grep -q "ANSWER: 0" && drill @127.0.0.1 -p 5300 implicit.test A | grep -q 127.0.0.20'
-check "dns: mx1.good.test AAAA ::1" bash -c 'drill @127.0.0.1 -p 5300 mx1.good.test AAAA | grep -q "AAAA.*::1"'
+check "dns: mx.postfix.test AAAA ::1" bash -c 'drill @127.0.0.1 -p 5300 mx.postfix.test AAAA | grep -q "AAAA.*::1"'
 check "dns: trust anchor is the KSK" grep -q "DNSKEY.*257 3 13" "$run/trust-anchor.key"
 
 # TLS: valid chains
@@ -89,7 +89,7 @@ check "smtp: DATA refused" has '^554 5.5.1 Error: no valid recipients' <<<"$out"
 check "smtp: DATA logged" grep -q 'C: DATA' "$run/logs/good.log"
 out=$(smtp 127.0.0.15 EHLO\ x "MAIL FROM:<probe@lab-check.test>" "RCPT TO:<probe@elsewhere.test>" QUIT)
 check "smtp: openrelay accepts relay" has '^250 2.1.5 Ok' <<<"$out"
-check "smtp: ::1 answers" has '^220 mx1.good.test' <<<"$(smtp ::1 QUIT)"
+check "smtp: ::1 answers (real Postfix)" has '^220 mx.postfix.test' <<<"$(smtp ::1 QUIT)"
 check "smtp: nostarttls has no STARTTLS" bash -c '! grep -q STARTTLS <<<"$1" && grep -q "^250 ENH" <<<"$1"' _ "$(smtp 127.0.0.11 EHLO\ x QUIT)"
 out=$(smtp 127.0.0.28 EHLO\ x HELO\ x QUIT)
 check "smtp: noehlo refuses EHLO, takes HELO" bash -c 'grep -q "^502 5.5.2" <<<"$1" && grep -q "^250 mx.noehlo.test" <<<"$1"' _ "$out"

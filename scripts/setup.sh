@@ -12,6 +12,11 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   # run time and the lab
   dns-root-data ca-certificates openssl nsd ldnsutils procps iproute2
+  # real MTAs of the lab and the established tools the interop tests compare with
+  # (Exim and OpenSMTPD conflict with postfix: lab/mta/fetch-debs.sh unpacks them instead;
+  # the libraries they need come from apt here)
+  postfix nmap swaks testssl.sh time
+  libidn12 libgnutls-dane0 libnsl2 libdb5.3 libpcre2-8-0 libevent-2.1-7 libpam0g
 )
 
 missing=()
@@ -20,8 +25,13 @@ for p in "${packages[@]}"; do
   [[ $status == "install ok installed" ]] || missing+=("$p")
 done
 
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# Exim and OpenSMTPD: .debs from apt (apt-get download), unpacked into a cache folder.
+fetch_debs() { "$repo/lab/mta/fetch-debs.sh"; }
+
 if ((${#missing[@]} == 0)); then
   echo "setup: all ${#packages[@]} packages present"
+  fetch_debs
   exit 0
 fi
 
@@ -41,6 +51,11 @@ if [[ ! -e $policy ]]; then
   made_policy=1
 fi
 trap '[[ $made_policy == 1 ]] && rm -f "$policy"' EXIT
+# postfix asks for a mail setup: "No configuration" leaves /etc/postfix without main.cf,
+# the lab runs its own instances from lab/mta/ (postfix -c DIR).
+echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+echo "postfix postfix/mailname string lab.test" | debconf-set-selections
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fetch_debs
 echo "setup: done"
