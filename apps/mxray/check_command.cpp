@@ -36,10 +36,11 @@ int exit_code_of(checks::Verdict v) {
 int render(const report::DomainEvidence& evidence, const OutputOptions& output) {
   const auto judgement = checks::judge(evidence);
   if (output.json) {
-    std::cout << report::report_json(evidence, judgement).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+    std::cout << report::report_json(evidence, judgement, output.language)
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";
   } else {
-    std::cout << report::render_text(evidence, judgement, use_colour(output));
+    std::cout << report::render_text(evidence, judgement, use_colour(output), output.language);
   }
   return exit_code_of(judgement.verdict);
 }

@@ -11,6 +11,7 @@ namespace mxray::app {
 struct OutputOptions {
   bool json = false;
   std::string colour = "auto";  // auto | always | never
+  std::string language = "en";  // en | fr | de | es | it
 };
 
 /// `mxray check DOMAIN`: returns the exit code.

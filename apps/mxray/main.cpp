@@ -7,12 +7,24 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "mxray/i18n/translate.hpp"
 #include "exit_codes.hpp"
 
 namespace {
 
 constexpr const char* kExitCodes =
-    "Exit codes: 0 pass, 1 warnings, 2 failures, 3 could not check (bad input, DNS failure).";
+    N_("Exit codes: 0 pass, 1 warnings, 2 failures, 3 could not check (bad input, DNS failure).");
+
+// The language, read before CLI11 so that the help itself is translated: --lang X or
+// --lang=X on the command line, else the environment.
+std::string early_language(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--lang" && i + 1 < argc) return mxray::i18n::pick_language(argv[i + 1]);
+    if (arg.rfind("--lang=", 0) == 0) return mxray::i18n::pick_language(arg.substr(7));
+  }
+  return mxray::i18n::language_from_environment();
+}
 
 std::chrono::milliseconds seconds(double s) {
   return std::chrono::milliseconds(static_cast<long long>(s * 1000));
@@ -22,8 +34,10 @@ std::chrono::milliseconds seconds(double s) {
 
 int main(int argc, char** argv) {
   using namespace mxray;
-  CLI::App app{"mxray: can mail reach this domain, and does it arrive encrypted?"};
-  app.footer(kExitCodes);
+  const std::string lang = early_language(argc, argv);
+  auto T = [&](const char* msgid) { return std::string(i18n::tr(lang, msgid)); };
+  CLI::App app{T(N_("mxray: can mail reach this domain, and does it arrive encrypted?"))};
+  app.footer(T(kExitCodes));
   app.require_subcommand(1);
   app.set_version_flag("--version", "mxray 0.1.0");
 
@@ -35,41 +49,48 @@ int main(int argc, char** argv) {
   bool only4 = false, only6 = false, no_relay = false;
   int port = 25;
 
-  auto* check = app.add_subcommand("check", "Check the mail servers of one domain");
-  check->footer(kExitCodes);
-  check->add_option("domain", domain, "The domain to check, e.g. example.com")->required();
-  check->add_flag("--json", output.json, "Print the report as JSON (schema mxray.report/1)");
-  check->add_option("--color", output.colour, "Colour: auto (a terminal, unless NO_COLOR is set), always, never")
+  auto* check = app.add_subcommand("check", T(N_("Check the mail servers of one domain")));
+  check->footer(T(kExitCodes));
+  check->add_option("domain", domain, T(N_("The domain to check, e.g. example.com")))->required();
+  check->add_flag("--json", output.json, T(N_("Print the report as JSON (schema mxray.report/1)")));
+  check->add_option("--color", output.colour, T(N_("Colour: auto (a terminal, unless NO_COLOR is set), always, never")))
       ->check(CLI::IsMember({"auto", "always", "never"}));
   check->add_option("--resolver", options.resolver.forwarders,
-                    "DNS resolver ADDR[@PORT] to ask (repeatable; default: the system's)");
+                    T(N_("DNS resolver ADDR[@PORT] to ask (repeatable; default: the system's)")));
   check->add_option("--trust-anchor", options.resolver.trust_anchor_file,
-                    "DNSSEC trust anchor file (default: /usr/share/dns/root.key)");
-  check->add_option("--ca-file", options.ca_file, "Trust these CA certificates instead of the system store");
-  check->add_option("--port", port, "SMTP port to connect to")->check(CLI::Range(1, 65535));
+                    T(N_("DNSSEC trust anchor file (default: /usr/share/dns/root.key)")));
+  check->add_option("--ca-file", options.ca_file, T(N_("Trust these CA certificates instead of the system store")));
+  check->add_option("--port", port, T(N_("SMTP port to connect to")))->check(CLI::Range(1, 65535));
   check->add_flag("--allow-private", options.probe.allow_private,
-                  "Allow loopback, private and other non-public addresses (internal networks, the lab)");
-  check->add_option("--ehlo-name", options.probe.ehlo_name, "Name to announce in EHLO (default: this host's name)");
-  check->add_flag("-4", only4, "IPv4 only");
-  check->add_flag("-6", only6, "IPv6 only");
-  check->add_option("--timeout", check_timeout, "Deadline for the whole check, seconds")->check(CLI::Range(0.1, 3600.0));
-  check->add_option("--connect-timeout", connect_timeout, "Deadline for a TCP connect, seconds")->check(CLI::Range(0.1, 600.0));
-  check->add_option("--banner-timeout", banner_timeout, "Deadline for the greeting, seconds")->check(CLI::Range(0.1, 600.0));
-  check->add_option("--command-timeout", command_timeout, "Deadline for each command, seconds")->check(CLI::Range(0.1, 600.0));
-  check->add_option("--dns-timeout", dns_timeout, "Deadline for each DNS query, seconds")->check(CLI::Range(0.1, 600.0));
-  check->add_option("--relay-from", options.probe.relay_from, "Sender for the open-relay test (never receives mail)");
-  check->add_option("--relay-to", options.probe.relay_to, "Outside recipient for the open-relay test (DATA is never sent)");
-  check->add_flag("--no-relay-test", no_relay, "Skip the open-relay test");
+                  T(N_("Allow loopback, private and other non-public addresses (internal networks, the lab)")));
+  check->add_option("--ehlo-name", options.probe.ehlo_name, T(N_("Name to announce in EHLO (default: this host's name)")));
+  check->add_flag("-4", only4, T(N_("IPv4 only")));
+  check->add_flag("-6", only6, T(N_("IPv6 only")));
+  check->add_option("--timeout", check_timeout, T(N_("Deadline for the whole check, seconds")))->check(CLI::Range(0.1, 3600.0));
+  check->add_option("--connect-timeout", connect_timeout, T(N_("Deadline for a TCP connect, seconds")))->check(CLI::Range(0.1, 600.0));
+  check->add_option("--banner-timeout", banner_timeout, T(N_("Deadline for the greeting, seconds")))->check(CLI::Range(0.1, 600.0));
+  check->add_option("--command-timeout", command_timeout, T(N_("Deadline for each command, seconds")))->check(CLI::Range(0.1, 600.0));
+  check->add_option("--dns-timeout", dns_timeout, T(N_("Deadline for each DNS query, seconds")))->check(CLI::Range(0.1, 600.0));
+  check->add_option("--relay-from", options.probe.relay_from, T(N_("Sender for the open-relay test (never receives mail)")));
+  check->add_option("--relay-to", options.probe.relay_to, T(N_("Outside recipient for the open-relay test (DATA is never sent)")));
+  check->add_flag("--no-relay-test", no_relay, T(N_("Skip the open-relay test")));
 
   std::string evidence_file;
-  auto* judge = app.add_subcommand("judge", "Judge a saved evidence or report JSON file again");
-  judge->add_option("file", evidence_file, "The JSON file")->required()->check(CLI::ExistingFile);
-  judge->add_flag("--json", output.json, "Print the report as JSON");
-  judge->add_option("--color", output.colour, "Colour: auto, always, never")->check(CLI::IsMember({"auto", "always", "never"}));
+  auto* judge = app.add_subcommand("judge", T(N_("Judge a saved evidence or report JSON file again")));
+  judge->add_option("file", evidence_file, T(N_("The JSON file")))->required()->check(CLI::ExistingFile);
+  judge->add_flag("--json", output.json, T(N_("Print the report as JSON")));
+  judge->add_option("--color", output.colour, T(N_("Colour: auto, always, never")))->check(CLI::IsMember({"auto", "always", "never"}));
+
+  std::string lang_option;
+  const auto lang_help = T(N_("Language of the report and messages: en, fr, de, es, it (default: from LANG)"));
+  for (auto* sub : {check, judge}) {
+    sub->add_option("--lang", lang_option, lang_help)->check(CLI::IsMember({"en", "fr", "de", "es", "it"}));
+  }
+  output.language = lang;
 
   bool markdown = false;
-  auto* findings = app.add_subcommand("findings", "List every finding mxray can report");
-  findings->add_flag("--markdown", markdown, "Print the catalogue as Markdown (docs/findings.md)");
+  auto* findings = app.add_subcommand("findings", T(N_("List every finding mxray can report")));
+  findings->add_flag("--markdown", markdown, T(N_("Print the catalogue as Markdown (docs/findings.md)")));
 
   try {
     app.parse(argc, argv);

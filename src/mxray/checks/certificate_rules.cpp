@@ -17,7 +17,7 @@ std::string lower(std::string s) {
 std::string san_list(const report::CertificateFacts& leaf) {
   std::string s;
   for (const auto& n : leaf.san) s += (s.empty() ? "" : ", ") + n;
-  return s.empty() ? "no subject alternative names; subject " + leaf.subject : s;
+  return s.empty() ? leaf.subject : s;
 }
 
 }  // namespace
@@ -34,13 +34,15 @@ void judge_certificate(const report::MxEvidence& mx, const report::AddressEviden
   const long long days_left = seconds_left >= 0 ? seconds_left / 86400 : -((-seconds_left + 86399) / 86400);
 
   if (leaf.not_after_epoch < now) {
-    out.add("cert.expired", host, a.ip, "expired on " + leaf.not_after + " (" + std::to_string(-days_left) + " days ago)");
+    out.add("cert.expired", host, a.ip, N_("expired on {date} ({days} days ago)"),
+            {{"date", leaf.not_after}, {"days", std::to_string(-days_left)}});
     problem = true;
   } else if (leaf.not_before_epoch > now) {
-    out.add("cert.not_yet_valid", host, a.ip, "valid only from " + leaf.not_before);
+    out.add("cert.not_yet_valid", host, a.ip, N_("valid only from {date}"), {{"date", leaf.not_before}});
     problem = true;
   } else if (days_left < o.expiry_warning_days) {
-    out.add("cert.expiring", host, a.ip, "expires on " + leaf.not_after + ", in " + std::to_string(days_left) + " days");
+    out.add("cert.expiring", host, a.ip, N_("expires on {date}, in {days} days"),
+            {{"date", leaf.not_after}, {"days", std::to_string(days_left)}});
     problem = true;
   }
 
@@ -48,35 +50,40 @@ void judge_certificate(const report::MxEvidence& mx, const report::AddressEviden
     problem = true;
     const auto why = c.verify_error + " (OpenSSL error " + std::to_string(c.verify_code) + ")";
     if (c.verify_code == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT || (c.chain.size() == 1 && leaf.self_signed)) {
-      out.add("cert.self_signed", host, a.ip, "subject " + leaf.subject + ": " + why);
+      out.add("cert.self_signed", host, a.ip, N_("subject {subject}: {reason}"), {{"subject", leaf.subject}, {"reason", why}});
     } else if ((c.verify_code == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY ||
                 c.verify_code == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT) &&
                c.chain_length_presented == 1) {
-      out.add("cert.incomplete_chain", host, a.ip, "only the server's own certificate was sent (issuer " + leaf.issuer + "): " + why);
+      out.add("cert.incomplete_chain", host, a.ip,
+              N_("only the server's own certificate was sent (issuer {issuer}): {reason}"),
+              {{"issuer", leaf.issuer}, {"reason", why}});
     } else {
-      out.add("cert.untrusted", host, a.ip, "issuer " + leaf.issuer + ": " + why);
+      out.add("cert.untrusted", host, a.ip, N_("issuer {issuer}: {reason}"), {{"issuer", leaf.issuer}, {"reason", why}});
     }
   }
   if (!c.hostname_match) {
     problem = true;
-    out.add("cert.name_mismatch", host, a.ip, host + " is not among: " + san_list(leaf));
+    out.add("cert.name_mismatch", host, a.ip, N_("{host} is not among the certificate's names: {names}"),
+            {{"host", host}, {"names", san_list(leaf)}});
   }
   for (const auto& cert : c.chain) {
     const bool rsa_like = cert.key_type == "RSA" || cert.key_type == "DSA";
     if ((rsa_like && cert.key_bits < 2048) || (cert.key_type == "EC" && cert.key_bits < 224)) {
       problem = true;
-      out.add("cert.weak_key", host, a.ip, cert.key_type + " " + std::to_string(cert.key_bits) + " bits in " + cert.subject);
+      out.add("cert.weak_key", host, a.ip, N_("{key} {bits} bits in {subject}"),
+              {{"key", cert.key_type}, {"bits", std::to_string(cert.key_bits)}, {"subject", cert.subject}});
     }
     const auto sig = lower(cert.signature_algorithm);
     const bool root = cert.self_signed && &cert != &leaf;  // a root's own signature is not checked
     if (!root && (sig.find("sha1") != std::string::npos || sig.find("md5") != std::string::npos)) {
       problem = true;
-      out.add("cert.sha1_signature", host, a.ip, cert.signature_algorithm + " on " + cert.subject);
+      out.add("cert.sha1_signature", host, a.ip, N_("{algorithm} on {subject}"),
+              {{"algorithm", cert.signature_algorithm}, {"subject", cert.subject}});
     }
   }
   if (!problem) {
-    out.add("cert.ok", host, a.ip,
-            "issued by " + leaf.issuer + " for " + c.matched_name + ", " + std::to_string(days_left) + " days left");
+    out.add("cert.ok", host, a.ip, N_("issued by {issuer} for {name}, {days} days left"),
+            {{"issuer", leaf.issuer}, {"name", c.matched_name}, {"days", std::to_string(days_left)}});
   }
 }
 

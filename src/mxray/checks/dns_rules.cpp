@@ -4,38 +4,51 @@
 namespace mxray::checks {
 
 void judge_dns(const report::DomainEvidence& ev, FindingList& out) {
+  const i18n::Args domain{{"domain", ev.domain}};
   if (ev.null_mx) {
-    out.add("dns.null_mx", {}, {}, ev.domain + " has the single record \"MX 0 .\"");
+    out.add("dns.null_mx", {}, {}, N_("{domain} has the single record \"MX 0 .\""), domain);
     return;
   }
-  if (ev.mx_dnssec == "bogus") out.add("dns.bogus", {}, {}, "the MX answer for " + ev.domain + " is bogus");
-  if (ev.mx_dnssec == "secure") out.add("dns.secure", {}, {}, "the MX answer for " + ev.domain + " is signed and valid");
-  if (ev.mx_truncated) out.add("dns.too_many_mx", {}, {}, "only the first " + std::to_string(ev.mx.size()) + " MX hosts were checked");
+  if (ev.mx_dnssec == "bogus") out.add("dns.bogus", {}, {}, N_("the MX answer for {domain} is bogus"), domain);
+  if (ev.mx_dnssec == "secure") {
+    out.add("dns.secure", {}, {}, N_("the MX answer for {domain} is signed and valid"), domain);
+  }
+  if (ev.mx_truncated) {
+    out.add("dns.too_many_mx", {}, {}, N_("only the first {count} MX hosts were checked"),
+            {{"count", std::to_string(ev.mx.size())}});
+  }
   if (ev.implicit_mx) {
     const bool has_address = !ev.mx.empty() && !ev.mx.front().addresses.empty();
     if (has_address) {
-      out.add("dns.implicit_mx", ev.domain, {}, ev.domain + " has no MX record; senders use its own address");
+      out.add("dns.implicit_mx", ev.domain, {}, N_("{domain} has no MX record; senders use its own address"), domain);
     } else {
-      out.add("dns.no_mail_host", {}, {}, ev.domain + " has neither MX nor A/AAAA records");
+      out.add("dns.no_mail_host", {}, {}, N_("{domain} has neither MX nor A/AAAA records"), domain);
     }
     return;
   }
   for (const auto& mx : ev.mx) {
+    const i18n::Args host{{"host", mx.host}};
     if (mx.ip_literal) {
-      out.add("dns.mx_ip_literal", mx.host, {}, "MX " + std::to_string(mx.preference) + " " + mx.host);
+      out.add("dns.mx_ip_literal", mx.host, {}, N_("MX {preference} {host}"),
+              {{"preference", std::to_string(mx.preference)}, {"host", mx.host}});
       continue;
     }
     if (!mx.cname_target.empty()) {
-      out.add("dns.mx_cname", mx.host, {}, mx.host + " is an alias for " + mx.cname_target);
+      out.add("dns.mx_cname", mx.host, {}, N_("{host} is an alias for {target}"),
+              {{"host", mx.host}, {"target", mx.cname_target}});
     }
-    if (mx.dnssec == "bogus") out.add("dns.bogus", mx.host, {}, "the address records of " + mx.host + " are bogus");
+    if (mx.dnssec == "bogus") out.add("dns.bogus", mx.host, {}, N_("the address records of {host} are bogus"), host);
     if (mx.addresses.empty()) {
-      const auto why = mx.address_error.empty() ? std::string("no A or AAAA record") : mx.address_error;
-      out.add("dns.mx_no_address", mx.host, {}, mx.host + ": " + why);
+      if (mx.address_error.empty()) {
+        out.add("dns.mx_no_address", mx.host, {}, N_("{host}: no A or AAAA record"), host);
+      } else {
+        out.add("dns.mx_no_address", mx.host, {}, N_("{host}: the lookup failed: {error}"),
+                {{"host", mx.host}, {"error", mx.address_error}});
+      }
     }
     if (mx.addresses_truncated) {
-      out.add("dns.too_many_addresses", mx.host, {},
-              "only the first " + std::to_string(mx.addresses.size()) + " addresses of " + mx.host + " were checked");
+      out.add("dns.too_many_addresses", mx.host, {}, N_("only the first {count} addresses of {host} were checked"),
+              {{"count", std::to_string(mx.addresses.size())}, {"host", mx.host}});
     }
   }
 }

@@ -32,19 +32,19 @@ void judge_domain(const report::DomainEvidence& ev, FindingList& out) {
   const bool any_up = std::find(states.begin(), states.end(), MxState::up) != states.end();
   const bool any_unknown = std::find(states.begin(), states.end(), MxState::unknown) != states.end();
   if (!any_up && !any_unknown) {
-    out.add("domain.all_down", {}, {}, "none of the " + std::to_string(ev.mx.size()) + " MX hosts greeted mxray");
+    out.add("domain.all_down", {}, {}, N_("none of the {count} MX hosts greeted mxray"),
+            {{"count", std::to_string(ev.mx.size())}});
     return;
   }
   if (!any_up || ev.mx.size() < 2) return;
   const int best = ev.mx.front().preference;
   for (std::size_t i = 0; i < ev.mx.size(); ++i) {
     if (states[i] != MxState::down) continue;
+    const i18n::Args args{{"host", ev.mx[i].host}, {"preference", std::to_string(ev.mx[i].preference)}};
     if (ev.mx[i].preference == best) {
-      out.add("domain.primary_down", ev.mx[i].host, {},
-              ev.mx[i].host + " (preference " + std::to_string(best) + ") is down while another MX answers");
+      out.add("domain.primary_down", ev.mx[i].host, {}, N_("{host} (preference {preference}) is down while another MX answers"), args);
     } else {
-      out.add("domain.backup_down", ev.mx[i].host, {},
-              ev.mx[i].host + " (preference " + std::to_string(ev.mx[i].preference) + ") is down");
+      out.add("domain.backup_down", ev.mx[i].host, {}, N_("{host} (preference {preference}) is down"), args);
     }
   }
 }

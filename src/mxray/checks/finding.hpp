@@ -22,7 +22,9 @@ struct Finding {
   std::string mx;           // empty for domain-wide findings
   std::string ip;           // empty for domain- or MX-wide findings
   std::string title;
-  std::string detail;       // what was observed here
+  std::string detail;       // what was observed here (English)
+  std::string detail_template;  // the msgid `detail` was made from, with {placeholders}
+  std::vector<std::pair<std::string, std::string>> detail_args;  // their values
   std::string explanation;  // why it matters
   std::string fix;
 };

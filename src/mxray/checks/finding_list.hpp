@@ -8,6 +8,7 @@
 
 #include "mxray/checks/catalogue.hpp"
 #include "mxray/checks/finding.hpp"
+#include "mxray/i18n/translate.hpp"
 
 namespace mxray::checks {
 
@@ -20,11 +21,15 @@ struct JudgeOptions {
 
 class FindingList {
  public:
-  /// Adds finding `id` (a catalogue id) for `mx` / `ip` with the observed `detail`.
-  void add(std::string_view id, std::string mx, std::string ip, std::string detail) {
+  /// Adds finding `id` (a catalogue id) for `mx` / `ip`; the observed detail is a message
+  /// template (marked with N_ so it is translated) and the values of its {placeholders}.
+  void add(std::string_view id, std::string mx, std::string ip, std::string_view detail_template,
+           i18n::Args args = {}) {
     const auto& d = definition(id);
-    findings_.push_back(Finding{std::string(d.id), d.severity, std::move(mx), std::move(ip), std::string(d.title),
-                                std::move(detail), std::string(d.explanation), std::string(d.fix)});
+    Finding f{std::string(d.id), d.severity, std::move(mx), std::move(ip), std::string(d.title),
+              i18n::trf("en", detail_template, args), std::string(detail_template), std::move(args),
+              std::string(d.explanation), std::string(d.fix)};
+    findings_.push_back(std::move(f));
   }
   std::vector<Finding>& items() { return findings_; }
 

@@ -5,15 +5,16 @@
 #include <algorithm>
 
 #include "mxray/checks/rules.hpp"
+#include "mxray/i18n/translate.hpp"
 
 namespace mxray::checks {
 
 std::string_view to_string(Severity s) {
   switch (s) {
-    case Severity::ok: return "ok";
-    case Severity::info: return "info";
-    case Severity::warning: return "warning";
-    case Severity::critical: return "critical";
+    case Severity::ok: return N_("ok");
+    case Severity::info: return N_("info");
+    case Severity::warning: return N_("warning");
+    case Severity::critical: return N_("critical");
   }
   return "info";
 }

@@ -2,7 +2,6 @@
 #include <regex>
 
 #include "mxray/checks/rules.hpp"
-#include "mxray/core/printable.hpp"
 
 namespace mxray::checks {
 namespace {
@@ -22,6 +21,8 @@ bool shows_version(const std::string& banner) {
   return std::regex_search(banner, kVersion);
 }
 
+std::string code_and_text(int code, const std::string& text) { return std::to_string(code) + " " + text; }
+
 }  // namespace
 
 bool answers(const report::AddressEvidence& a) { return a.banner.received && a.banner.code == 220; }
@@ -30,54 +31,57 @@ void judge_session(const report::MxEvidence& mx, const report::AddressEvidence& 
                    FindingList& out) {
   const auto& host = mx.host;
   if (!a.allowed) {
-    out.add("address.special_range", host, a.ip, a.ip + " is a " + a.special_range + " address; not probed");
+    out.add("address.special_range", host, a.ip, N_("{ip} is a {range} address; not probed"),
+            {{"ip", a.ip}, {"range", a.special_range}});
     return;
   }
   if (!a.connect.attempted) return;
   if (!a.connect.ok) {
-    out.add("smtp.unreachable", host, a.ip,
-            "connecting to " + a.ip + " port 25 failed after " + ms_text(a.connect.ms) + ": " + a.connect.error);
+    out.add("smtp.unreachable", host, a.ip, N_("connecting to {ip} port 25 failed after {time}: {error}"),
+            {{"ip", a.ip}, {"time", ms_text(a.connect.ms)}, {"error", a.connect.error}});
     return;
   }
   if (a.connect.ms > o.slow_connect_ms) {
-    out.add("smtp.slow_connect", host, a.ip, "the TCP connection took " + ms_text(a.connect.ms));
+    out.add("smtp.slow_connect", host, a.ip, N_("the TCP connection took {time}"), {{"time", ms_text(a.connect.ms)}});
   }
   if (!a.banner.received) {
     const auto& kind = a.banner.error;
     if (kind == "malformed") {
-      out.add("smtp.malformed_reply", host, a.ip, "instead of a greeting the server sent bytes that are not SMTP");
+      out.add("smtp.malformed_reply", host, a.ip, N_("instead of a greeting the server sent bytes that are not SMTP"));
+    } else if (kind == "timeout") {
+      out.add("smtp.no_banner", host, a.ip, N_("no greeting within {time}"), {{"time", ms_text(a.banner.ms)}});
     } else {
-      out.add("smtp.no_banner", host, a.ip,
-              (kind == "timeout" ? "no greeting within " + ms_text(a.banner.ms)
-                                 : "no complete greeting: " + a.banner.text));
+      out.add("smtp.no_banner", host, a.ip, N_("no complete greeting: {error}"), {{"error", a.banner.text}});
     }
   } else if (a.banner.code >= 500) {
-    out.add("smtp.greeting_refused", host, a.ip, "greeting " + std::to_string(a.banner.code) + " " + a.banner.text);
+    out.add("smtp.greeting_refused", host, a.ip, N_("greeting: {reply}"), {{"reply", code_and_text(a.banner.code, a.banner.text)}});
   } else if (a.banner.code >= 400) {
-    out.add("smtp.greeting_busy", host, a.ip, "greeting " + std::to_string(a.banner.code) + " " + a.banner.text);
+    out.add("smtp.greeting_busy", host, a.ip, N_("greeting: {reply}"), {{"reply", code_and_text(a.banner.code, a.banner.text)}});
   } else if (a.banner.code != 220) {
-    out.add("smtp.malformed_reply", host, a.ip, "greeting with code " + std::to_string(a.banner.code) + " instead of 220");
+    out.add("smtp.malformed_reply", host, a.ip, N_("greeting with code {code} instead of 220"),
+            {{"code", std::to_string(a.banner.code)}});
   }
   if (a.banner.received && a.banner.ms > o.slow_banner_ms) {
-    out.add("smtp.slow_banner", host, a.ip, "the greeting came after " + ms_text(a.banner.ms));
+    out.add("smtp.slow_banner", host, a.ip, N_("the greeting came after {time}"), {{"time", ms_text(a.banner.ms)}});
   }
   if (a.banner.received && shows_version(a.banner.text)) {
-    out.add("smtp.banner_version", host, a.ip, "greeting: " + a.banner.text.substr(0, a.banner.text.find('\n')));
+    out.add("smtp.banner_version", host, a.ip, N_("greeting: {banner}"),
+            {{"banner", a.banner.text.substr(0, a.banner.text.find('\n'))}});
   }
   if (a.ehlo.sent && a.ehlo.error.empty()) {
     if (a.ehlo.code != 250) {
-      out.add("smtp.helo_refused", host, a.ip, "HELO answered " + std::to_string(a.ehlo.code) + " " + a.ehlo.text);
+      out.add("smtp.helo_refused", host, a.ip, N_("HELO answered {reply}"), {{"reply", code_and_text(a.ehlo.code, a.ehlo.text)}});
     } else if (a.ehlo.ehlo_refused) {
-      out.add("smtp.ehlo_refused", host, a.ip, "EHLO was refused; HELO was accepted");
+      out.add("smtp.ehlo_refused", host, a.ip, N_("EHLO was refused; HELO was accepted"));
     }
   }
   if (!a.bounds_hit.empty()) {
     std::string joined;
     for (const auto& b : a.bounds_hit) joined += (joined.empty() ? "" : "; ") + b;
-    out.add("smtp.bound_reached", host, a.ip, joined);
+    out.add("smtp.bound_reached", host, a.ip, "{limits}", {{"limits", joined}});
   }
   if (a.banner.received && a.aborted_kind == "closed") {
-    out.add("smtp.dropped", host, a.ip, a.aborted);
+    out.add("smtp.dropped", host, a.ip, N_("closed during {step}"), {{"step", a.aborted}});
   }
 }
 

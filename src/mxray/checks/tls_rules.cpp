@@ -7,25 +7,27 @@ void judge_tls(const report::MxEvidence& mx, const report::AddressEvidence& a, F
   if (!a.ehlo.sent || a.ehlo.code != 250) return;  // never got far enough to tell
   const auto& host = mx.host;
   if (!a.starttls.offered) {
-    out.add("tls.starttls_missing", host, a.ip,
-            a.ehlo.ehlo_refused ? "the server speaks HELO only, so it cannot offer STARTTLS"
-                                : "EHLO lists no STARTTLS");
+    if (a.ehlo.ehlo_refused) {
+      out.add("tls.starttls_missing", host, a.ip, N_("the server speaks HELO only, so it cannot offer STARTTLS"));
+    } else {
+      out.add("tls.starttls_missing", host, a.ip, N_("EHLO lists no STARTTLS"));
+    }
     return;
   }
   if (!a.starttls.ok) {
-    out.add("tls.starttls_failed", host, a.ip, a.starttls.error.empty() ? "the upgrade failed" : a.starttls.error);
+    out.add("tls.starttls_failed", host, a.ip, "{error}", {{"error", a.starttls.error}});
     return;
   }
   std::string summary = a.starttls.version + ", " + a.starttls.cipher;
   if (!a.starttls.key_exchange.empty()) summary += ", " + a.starttls.key_exchange;
-  out.add("tls.ok", host, a.ip, summary);
+  out.add("tls.ok", host, a.ip, "{protocol}", {{"protocol", summary}});
   const auto& v = a.starttls.version;
   if (v == "TLSv1" || v == "TLSv1.1" || v == "SSLv3") {
-    out.add("tls.old_version", host, a.ip, "negotiated " + v);
+    out.add("tls.old_version", host, a.ip, N_("negotiated {version}"), {{"version", v}});
   }
   if (a.starttls.bytes_before_handshake > 0) {
-    out.add("tls.plaintext_injection", host, a.ip,
-            std::to_string(a.starttls.bytes_before_handshake) + " bytes arrived before the TLS handshake");
+    out.add("tls.plaintext_injection", host, a.ip, N_("{count} bytes arrived before the TLS handshake"),
+            {{"count", std::to_string(a.starttls.bytes_before_handshake)}});
   }
 }
 

@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "mxray/i18n/translate.hpp"
+
 namespace mxray::report {
 
 namespace {
@@ -25,9 +27,10 @@ void round_times(nlohmann::json& j) {
 
 }  // namespace
 
-nlohmann::json report_json(const DomainEvidence& ev, const checks::Judgement& judgement) {
+nlohmann::json report_json(const DomainEvidence& ev, const checks::Judgement& judgement, std::string_view language) {
   nlohmann::json j = ev;
   j["schema"] = "mxray.report/1";
+  j["language"] = language;
   j["verdict"] = checks::to_string(judgement.verdict);
   for (auto& mx : j["mx"]) {
     const auto host = mx["host"].get<std::string>();
@@ -47,10 +50,10 @@ nlohmann::json report_json(const DomainEvidence& ev, const checks::Judgement& ju
                         {"severity", checks::to_string(f.severity)},
                         {"mx", f.mx},
                         {"ip", f.ip},
-                        {"title", f.title},
-                        {"detail", f.detail},
-                        {"explanation", f.explanation},
-                        {"fix", f.fix}});
+                        {"title", i18n::tr(language, f.title)},
+                        {"detail", i18n::trf(language, f.detail_template, f.detail_args)},
+                        {"explanation", i18n::tr(language, f.explanation)},
+                        {"fix", i18n::tr(language, f.fix)}});
   }
   round_times(j);
   return j;

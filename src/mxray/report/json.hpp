@@ -34,8 +34,10 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DomainEvidence, schema, input, d
                                                 mx_dnssec, mx_rcode, null_mx, implicit_mx, mx_truncated,
                                                 deadline_hit, allow_private, port, mx, duration_ms)
 
-/// The full report: the evidence with verdicts merged in, and the findings.
-nlohmann::json report_json(const DomainEvidence& evidence, const checks::Judgement& judgement);
+/// The full report: the evidence with verdicts merged in, and the findings with their texts
+/// in `language` (ids stay stable).
+nlohmann::json report_json(const DomainEvidence& evidence, const checks::Judgement& judgement,
+                           std::string_view language = "en");
 
 /// The report of a check that could not be made (exit code 3): the domain and the reason.
 nlohmann::json error_json(const std::string& input, const std::string& message);

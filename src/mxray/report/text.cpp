@@ -4,23 +4,27 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 
+#include "mxray/i18n/translate.hpp"
+
 namespace mxray::report {
 namespace {
 
 using checks::Severity;
 using checks::Verdict;
+using i18n::tr;
+using i18n::trf;
 
 class Painter {
  public:
-  explicit Painter(bool on) : on_(on) {}
+  Painter(bool on, std::string_view lang) : on_(on), lang_(lang) {}
   std::string operator()(const std::string& s, fmt::text_style style) const {
     return on_ ? fmt::format(style, "{}", s) : s;
   }
   std::string verdict(Verdict v) const {
     switch (v) {
-      case Verdict::pass: return (*this)("PASS", fmt::fg(fmt::terminal_color::green) | fmt::emphasis::bold);
-      case Verdict::warn: return (*this)("WARN", fmt::fg(fmt::terminal_color::yellow) | fmt::emphasis::bold);
-      case Verdict::fail: return (*this)("FAIL", fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold);
+      case Verdict::pass: return (*this)(std::string(tr(lang_, "PASS")), fmt::fg(fmt::terminal_color::green) | fmt::emphasis::bold);
+      case Verdict::warn: return (*this)(std::string(tr(lang_, "WARN")), fmt::fg(fmt::terminal_color::yellow) | fmt::emphasis::bold);
+      case Verdict::fail: return (*this)(std::string(tr(lang_, "FAIL")), fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold);
     }
     return "?";
   }
@@ -29,10 +33,10 @@ class Painter {
   }
   std::string severity(Severity s) const {
     switch (s) {
-      case Severity::ok: return (*this)("✓ ok      ", fmt::fg(fmt::terminal_color::green));
-      case Severity::info: return (*this)("i info    ", fmt::fg(fmt::terminal_color::blue));
-      case Severity::warning: return (*this)("! warning ", fmt::fg(fmt::terminal_color::yellow));
-      case Severity::critical: return (*this)("✗ critical", fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold);
+      case Severity::ok: return (*this)("✓", fmt::fg(fmt::terminal_color::green));
+      case Severity::info: return (*this)("i", fmt::fg(fmt::terminal_color::blue));
+      case Severity::warning: return (*this)("!", fmt::fg(fmt::terminal_color::yellow));
+      case Severity::critical: return (*this)("✗", fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold);
     }
     return "";
   }
@@ -40,6 +44,7 @@ class Painter {
 
  private:
   bool on_;
+  std::string_view lang_;
 };
 
 std::string ms(double v) { return v < 10 ? fmt::format("{:.1f} ms", v) : fmt::format("{:.0f} ms", v); }
@@ -56,108 +61,121 @@ std::string indent(const std::string& text, const std::string& prefix) {
   return out;
 }
 
-std::string extension_list(const std::map<std::string, std::string>& ext) {
+std::string extension_list(const std::map<std::string, std::string>& ext, std::string_view lang) {
   std::string out;
   for (const auto& [k, v] : ext) {
     out += out.empty() ? "" : " ";
     out += v.empty() ? k : k + "(" + v + ")";
   }
-  return out.empty() ? "(none)" : out;
+  return out.empty() ? std::string(tr(lang, "(none)")) : out;
+}
+
+// One step line: mark, label padded to a column, then the text.
+std::string step(const Painter& p, bool good, std::string_view label, const std::string& text) {
+  return fmt::format("      {} {:<9} {}\n", p.mark(good), label, text);
+}
+
+void render_certificate(std::string& out, const Painter& p, const MxEvidence& mx, const CertificateEvidence& c,
+                        std::string_view lang) {
+  const auto& leaf = c.chain.front();
+  const std::string pad = "                  ";
+  out += step(p, c.trusted && c.hostname_match, tr(lang, "cert"), leaf.subject);
+  out += pad + trf(lang, "issuer {issuer}", {{"issuer", leaf.issuer}}) + "\n";
+  std::string san;
+  for (const auto& s : leaf.san) san += (san.empty() ? "" : ", ") + s;
+  out += pad + trf(lang, "names  {names}", {{"names", san.empty() ? std::string(tr(lang, "(none)")) : san}}) + "\n";
+  out += pad + trf(lang, "valid  {from} .. {until} ({days} days left)",
+                   {{"from", leaf.not_before}, {"until", leaf.not_after}, {"days", std::to_string(c.days_left)}}) + "\n";
+  out += pad + trf(lang, "key    {key}, {signature}",
+                   {{"key", fmt::format("{} {}{}", leaf.key_type, leaf.key_bits, leaf.key_curve.empty() ? "" : " " + leaf.key_curve)},
+                    {"signature", leaf.signature_algorithm}}) + "\n";
+  const auto trust = c.trusted ? std::string(tr(lang, "trusted")) : c.verify_error;
+  const auto name = c.hostname_match ? trf(lang, "name matches {name}", {{"name", c.matched_name}})
+                                     : trf(lang, "name does not match {host}", {{"host", mx.host}});
+  out += pad + trf(lang, "trust  {trust}; {name}; chain of {count}",
+                   {{"trust", trust}, {"name", name}, {"count", std::to_string(c.chain_length_presented)}}) + "\n";
 }
 
 void render_address(std::string& out, const Painter& p, const MxEvidence& mx, const AddressEvidence& a,
-                    const checks::Judgement& j) {
+                    const checks::Judgement& j, std::string_view lang) {
   const auto it = j.address_verdicts.find({mx.host, a.ip});
   const auto v = it == j.address_verdicts.end() ? Verdict::pass : it->second;
   out += fmt::format("  {}  {}\n", p(a.ip, fmt::emphasis::bold), p.verdict(v));
   if (!a.allowed) {
-    out += fmt::format("      {} not probed: {} address (use --allow-private)\n", p.mark(false), a.special_range);
+    out += step(p, false, tr(lang, "skipped"),
+                trf(lang, "{range} address, not probed (use --allow-private)", {{"range", a.special_range}}));
     return;
   }
   if (!a.connect.attempted) return;
-  out += fmt::format("      {} connect   {}{}\n", p.mark(a.connect.ok), ms(a.connect.ms),
-                     a.connect.ok ? "" : "  " + a.connect.error);
+  out += step(p, a.connect.ok, tr(lang, "connect"), ms(a.connect.ms) + (a.connect.ok ? "" : "  " + a.connect.error));
   if (!a.connect.ok) return;
-  if (a.banner.received) {
-    out += fmt::format("      {} banner    {} ({})\n", p.mark(a.banner.code == 220), a.banner.code, ms(a.banner.ms));
-    out += indent(a.banner.text, "                  ");
-  } else {
-    out += fmt::format("      {} banner    none: {} ({})\n", p.mark(false), a.banner.text, ms(a.banner.ms));
+  if (!a.banner.received) {
+    out += step(p, false, tr(lang, "banner"), trf(lang, "none: {error} ({time})", {{"error", a.banner.text}, {"time", ms(a.banner.ms)}}));
     return;
   }
+  out += step(p, a.banner.code == 220, tr(lang, "banner"), fmt::format("{} ({})", a.banner.code, ms(a.banner.ms)));
+  out += indent(a.banner.text, "                  ");
   if (a.ehlo.sent) {
     const bool ok = a.ehlo.code == 250;
-    out += fmt::format("      {} {:<9} {}\n", p.mark(ok), a.ehlo.command,
-                       ok ? extension_list(a.ehlo.extensions) : fmt::format("{} {}", a.ehlo.code, a.ehlo.text + a.ehlo.error));
+    out += step(p, ok, a.ehlo.command,
+                ok ? extension_list(a.ehlo.extensions, lang) : fmt::format("{} {}{}", a.ehlo.code, a.ehlo.text, a.ehlo.error));
   }
   if (a.starttls.attempted) {
-    if (a.starttls.ok) {
-      out += fmt::format("      {} STARTTLS  {} {} {} ({})\n", p.mark(true), a.starttls.version, a.starttls.cipher,
-                         a.starttls.key_exchange, ms(a.starttls.ms));
-    } else {
-      out += fmt::format("      {} STARTTLS  {}\n", p.mark(false), a.starttls.error);
-    }
+    out += step(p, a.starttls.ok, "STARTTLS",
+                a.starttls.ok ? fmt::format("{} {} {} ({})", a.starttls.version, a.starttls.cipher, a.starttls.key_exchange,
+                                            ms(a.starttls.ms))
+                              : a.starttls.error);
   } else if (a.ehlo.code == 250) {
-    out += fmt::format("      {} STARTTLS  not offered\n", p.mark(false));
+    out += step(p, false, "STARTTLS", std::string(tr(lang, "not offered")));
   }
-  const auto& c = a.certificate;
-  if (c.present && !c.chain.empty()) {
-    const auto& leaf = c.chain.front();
-    out += fmt::format("      {} cert      {}\n", p.mark(c.trusted && c.hostname_match), leaf.subject);
-    out += fmt::format("                  issuer {}\n", leaf.issuer);
-    std::string san;
-    for (const auto& s : leaf.san) san += (san.empty() ? "" : ", ") + s;
-    out += fmt::format("                  names  {}\n", san.empty() ? "(none)" : san);
-    out += fmt::format("                  valid  {} .. {} ({} days left)\n", leaf.not_before, leaf.not_after, c.days_left);
-    out += fmt::format("                  key    {} {}{}, {}\n", leaf.key_type, leaf.key_bits,
-                       leaf.key_curve.empty() ? "" : " " + leaf.key_curve, leaf.signature_algorithm);
-    out += fmt::format("                  trust  {}; name {}; chain of {}\n", c.trusted ? "trusted" : c.verify_error,
-                       c.hostname_match ? "matches " + c.matched_name : "does not match " + mx.host,
-                       c.chain_length_presented);
-  }
+  if (a.certificate.present && !a.certificate.chain.empty()) render_certificate(out, p, mx, a.certificate, lang);
   const auto& r = a.relay;
   if (r.tested && !r.attempts.empty()) {
     const auto& last = r.attempts.back();
-    out += fmt::format("      {} relay     {} ({} {})\n", p.mark(!r.open), r.open ? "OPEN" : "refused", last.code, last.text);
+    out += step(p, !r.open, tr(lang, "relay"),
+                fmt::format("{} ({} {})", r.open ? tr(lang, "OPEN") : tr(lang, "refused"), last.code, last.text));
   } else if (!r.attempts.empty() || !r.skipped_reason.empty()) {
-    out += fmt::format("      {} relay     not tested: {}\n", p.dim("-"),
-                       r.skipped_reason.empty() && !r.attempts.empty() ? r.attempts.back().mail_text
-                                                                        : r.skipped_reason);
+    const auto reason = r.skipped_reason.empty() && !r.attempts.empty() ? r.attempts.back().mail_text : r.skipped_reason;
+    out += fmt::format("      {} {:<9} {}\n", p.dim("-"), tr(lang, "relay"), trf(lang, "not tested: {reason}", {{"reason", reason}}));
   }
-  if (!a.aborted.empty()) out += fmt::format("      {} stopped   {}\n", p.mark(false), a.aborted);
+  if (!a.aborted.empty()) out += step(p, false, tr(lang, "stopped"), a.aborted);
 }
 
 }  // namespace
 
-std::string render_text(const DomainEvidence& ev, const checks::Judgement& j, bool colour) {
-  const Painter p(colour);
+std::string render_text(const DomainEvidence& ev, const checks::Judgement& j, bool colour, std::string_view lang) {
+  const Painter p(colour, lang);
   std::string out;
   out += fmt::format("{} {}   {}\n", p("mxray", fmt::emphasis::bold), p(ev.domain, fmt::emphasis::bold),
-                     p.dim("checked " + ev.checked_at));
-  if (!ev.mx_dnssec.empty()) out += fmt::format("MX records: DNSSEC {}\n", ev.mx_dnssec);
-  if (ev.null_mx) out += "Null MX: this domain accepts no mail (RFC 7505)\n";
-  if (ev.implicit_mx) out += "No MX records: using the domain's own address (RFC 5321 5.1)\n";
+                     p.dim(trf(lang, "checked {time}", {{"time", ev.checked_at}})));
+  if (!ev.mx_dnssec.empty()) out += trf(lang, "MX records: DNSSEC {state}", {{"state", ev.mx_dnssec}}) + "\n";
+  if (ev.null_mx) out += std::string(tr(lang, "Null MX: this domain accepts no mail (RFC 7505)")) + "\n";
+  if (ev.implicit_mx) out += std::string(tr(lang, "No MX records: using the domain's own address (RFC 5321 5.1)")) + "\n";
   for (const auto& mx : ev.mx) {
     const auto it = j.mx_verdicts.find(mx.host);
     out += fmt::format("\nMX {} {}  {}\n", mx.preference, p(mx.host.empty() ? "." : mx.host, fmt::emphasis::bold),
                        it == j.mx_verdicts.end() ? "" : p.verdict(it->second));
-    if (!mx.cname_target.empty()) out += fmt::format("  alias for {}\n", mx.cname_target);
-    if (mx.addresses.empty()) out += fmt::format("  {} no address{}\n", p.mark(false),
-                                                 mx.address_error.empty() ? "" : ": " + mx.address_error);
-    for (const auto& a : mx.addresses) render_address(out, p, mx, a, j);
+    if (!mx.cname_target.empty()) out += "  " + trf(lang, "alias for {target}", {{"target", mx.cname_target}}) + "\n";
+    if (mx.addresses.empty()) {
+      out += fmt::format("  {} {}{}\n", p.mark(false), tr(lang, "no address"),
+                         mx.address_error.empty() ? "" : ": " + mx.address_error);
+    }
+    for (const auto& a : mx.addresses) render_address(out, p, mx, a, j, lang);
   }
-  out += fmt::format("\n{}\n", p("Findings", fmt::emphasis::bold));
+  out += fmt::format("\n{}\n", p(std::string(tr(lang, "Findings")), fmt::emphasis::bold));
   for (const auto& f : j.findings) {
-    std::string where = f.ip.empty() ? f.mx : f.mx + " " + f.ip;
-    out += fmt::format("  {} {}{}\n", p.severity(f.severity), f.title, where.empty() ? "" : p.dim("  [" + where + "]"));
-    if (!f.detail.empty()) out += indent(f.detail, "               ");
+    const std::string where = f.ip.empty() ? f.mx : f.mx + " " + f.ip;
+    out += fmt::format("  {} {:<8} {}{}\n", p.severity(f.severity), tr(lang, checks::to_string(f.severity)),
+                       tr(lang, f.title), where.empty() ? "" : p.dim("  [" + where + "]"));
+    const auto detail = trf(lang, f.detail_template, f.detail_args);
+    if (!detail.empty()) out += indent(detail, "               ");
     if (f.severity == Severity::warning || f.severity == Severity::critical) {
-      out += indent("Why: " + f.explanation, "               ");
-      out += indent("Fix: " + f.fix, "               ");
+      out += indent(trf(lang, "Why: {text}", {{"text", std::string(tr(lang, f.explanation))}}), "               ");
+      out += indent(trf(lang, "Fix: {text}", {{"text", std::string(tr(lang, f.fix))}}), "               ");
     }
   }
-  if (j.findings.empty()) out += "  (none)\n";
-  out += fmt::format("\nVerdict: {}   checked in {}\n", p.verdict(j.verdict), ms(ev.duration_ms));
+  if (j.findings.empty()) out += "  " + std::string(tr(lang, "(none)")) + "\n";
+  out += fmt::format("\n{}\n", trf(lang, "Verdict: {verdict}   checked in {time}", {{"verdict", p.verdict(j.verdict)}, {"time", ms(ev.duration_ms)}}));
   return out;
 }
 

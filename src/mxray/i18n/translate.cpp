@@ -1,0 +1,149 @@
+// See translate.hpp. The .mo reader checks every offset against the embedded data's size.
+#include "mxray/i18n/translate.hpp"
+
+#include <array>
+#include <cctype>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <unordered_map>
+
+#include "mxray/i18n/embedded_catalogues.hpp"
+
+namespace mxray::i18n {
+namespace {
+
+constexpr std::array<std::string_view, 5> kLanguages{"en", "fr", "de", "es", "it"};
+
+using Table = std::unordered_map<std::string, std::string>;
+
+std::uint32_t read32(std::span<const unsigned char> data, std::size_t at, bool swap) {
+  if (at + 4 > data.size()) return 0;
+  std::uint32_t v = 0;
+  std::memcpy(&v, data.data() + at, 4);
+  return swap ? __builtin_bswap32(v) : v;
+}
+
+// Parses a GNU .mo file (gettext manual, "The Format of GNU MO Files").
+Table parse_mo(std::span<const unsigned char> data) {
+  Table table;
+  const std::uint32_t magic = read32(data, 0, false);
+  bool swap = false;
+  if (magic == 0xde120495u) {
+    swap = true;
+  } else if (magic != 0x950412deu) {
+    return table;
+  }
+  const std::uint32_t count = read32(data, 8, swap);
+  const std::uint32_t originals = read32(data, 12, swap);
+  const std::uint32_t translations = read32(data, 16, swap);
+  auto string_at = [&](std::uint32_t table_offset, std::uint32_t i, std::string& out) {
+    const std::size_t entry = static_cast<std::size_t>(table_offset) + 8u * i;
+    const std::uint32_t length = read32(data, entry, swap);
+    const std::uint32_t offset = read32(data, entry + 4, swap);
+    if (entry + 8 > data.size() || static_cast<std::size_t>(offset) + length > data.size()) return false;
+    out.assign(reinterpret_cast<const char*>(data.data()) + offset, length);
+    return true;
+  };
+  for (std::uint32_t i = 0; i < count; ++i) {
+    std::string id, text;
+    if (!string_at(originals, i, id) || !string_at(translations, i, text)) break;
+    if (id.empty() || text.empty()) continue;  // the header entry, or untranslated
+    table.emplace(std::move(id), std::move(text));
+  }
+  return table;
+}
+
+const Table* table_for(std::string_view lang) {
+  static const std::map<std::string, Table, std::less<>> tables = [] {
+    std::map<std::string, Table, std::less<>> t;
+    for (const auto& c : embedded_catalogues()) t.emplace(c.language, parse_mo(c.mo));
+    return t;
+  }();
+  const auto it = tables.find(lang);
+  return it == tables.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+std::span<const std::string_view> languages() { return kLanguages; }
+
+std::string pick_language(std::string_view preference) {
+  // Walk the list in order; q-values are rarely out of order in practice, and the first
+  // supported language wins.
+  std::size_t start = 0;
+  while (start < preference.size()) {
+    auto end = preference.find_first_of(",:", start);
+    if (end == std::string_view::npos) end = preference.size();
+    auto item = preference.substr(start, end - start);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    std::string code;
+    for (const char c : item) {
+      if (!std::isalpha(static_cast<unsigned char>(c))) break;
+      code += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    for (const auto lang : kLanguages) {
+      if (code == lang) return std::string(lang);
+    }
+    start = end + 1;
+  }
+  return "en";
+}
+
+std::string language_from_environment() {
+  for (const char* name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value != nullptr && value[0] != '\0' && std::strcmp(value, "C") != 0 && std::strcmp(value, "POSIX") != 0) {
+      return pick_language(value);
+    }
+  }
+  return "en";
+}
+
+std::string_view tr(std::string_view lang, std::string_view msgid) {
+  if (lang == "en" || msgid.empty()) return msgid;
+  const Table* table = table_for(lang);
+  if (table == nullptr) return msgid;
+  const auto it = table->find(std::string(msgid));
+  return it == table->end() ? msgid : std::string_view(it->second);
+}
+
+std::string trf(std::string_view lang, std::string_view msgid, const Args& args) {
+  const auto text = tr(lang, msgid);
+  std::string out;
+  out.reserve(text.size() + 32);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '{') {
+      const auto close = text.find('}', i);
+      if (close != std::string_view::npos) {
+        const auto name = text.substr(i + 1, close - i - 1);
+        bool replaced = false;
+        for (const auto& [key, value] : args) {
+          if (key == name) {
+            out += value;
+            replaced = true;
+            break;
+          }
+        }
+        if (replaced) {
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
+std::vector<std::string> catalogue_ids(std::string_view lang) {
+  std::vector<std::string> ids;
+  if (const Table* table = table_for(lang)) {
+    for (const auto& [id, text] : *table) ids.push_back(id);
+  }
+  return ids;
+}
+
+}  // namespace mxray::i18n
