@@ -16,7 +16,7 @@ with_testssl=${MXRAY_BENCH_TESTSSL:-1}
 [[ -x $mxray ]] || { echo "side_by_side: no mxray at $mxray (build it, or set MXRAY_BIN)" >&2; exit 2; }
 [[ -f $run/mxray.args ]] || { echo "side_by_side: no lab in $run (lab/lab.sh start)" >&2; exit 2; }
 [[ -x /usr/bin/time ]] || { echo "side_by_side: /usr/bin/time missing (apt-get install time)" >&2; exit 2; }
-mapfile -t lab_args <"$run/mxray.args"
+read -ra lab_args <<<"$(tr '\n' ' ' <"$run/mxray.args")"
 ca=$run/certs/ca.pem
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -50,23 +50,24 @@ echo "mxray verdict: $(grep -o '"verdict": *"[a-z]*"' "$work/last-mxray" | tail 
 
 # The same work, tool by tool. DNS first: the MX hosts and their addresses.
 measure drill drill @127.0.0.1 -p 5300 "$domain" MX
-mapfile -t hosts < <(awk '$4 == "MX" { print $6 }' "$work/last-drill" | sed 's/\.$//')
+# answer SECTION only (the additional section holds ns.test's address)
+answers() { sed -n '/ANSWER SECTION/,/^$/p' "$work/last-drill"; }
+mapfile -t hosts < <(answers | awk '$4 == "MX" { print $6 }' | sed 's/\.$//')
 addrs=()
 for h in "${hosts[@]}"; do
   measure drill drill @127.0.0.1 -p 5300 "$h" A
-  addrs+=($(awk '$4 == "A" { print $5 }' "$work/last-drill"))
+  addrs+=($(answers | awk '$4 == "A" { print $5 }'))
   measure drill drill @127.0.0.1 -p 5300 "$h" AAAA
-  addrs+=($(awk '$4 == "AAAA" { print $5 }' "$work/last-drill"))
+  addrs+=($(answers | awk '$4 == "AAAA" { print $5 }'))
   for a in "${addrs[@]}"; do
-    if [[ $a == *:* ]]; then bracket="[$a]"; else bracket=$a; fi
+    if [[ $a == *:* ]]; then bracket="[$a]" family=(-6); else bracket=$a family=(); fi
     # posttls-finger needs a main.cf: the lab writes a minimal one for client tools.
     MAIL_CONFIG=$run/mta/client measure posttls-finger \
       posttls-finger -c -l secure -F "$ca" "[$a]:25" "$h"
     echo "posttls-finger $a: $(grep -oE '(Verified|Trusted|Untrusted|Anonymous) TLS connection established' "$work/last-posttls-finger" || echo 'no TLS')"
-    measure swaks swaks --server "$a" --port 25 --ehlo side-by-side.test --from mxray-probe@example.org \
+    measure swaks swaks "${family[@]}" --server "$a" --port 25 --ehlo side-by-side.test --from mxray-probe@example.org \
       --to relay-test@elsewhere.test --quit-after RCPT --tls-optional --timeout 15
-    echo "swaks $a: RCPT $(grep -A1 -- '-> RCPT TO' "$work/last-swaks" | sed -n 's/^<[-*]* *//p' | head -n1)"
-    family=(); [[ $a == *:* ]] && family=(-6)
+    echo "swaks $a: RCPT $(grep -A1 -- '> RCPT TO' "$work/last-swaks" | tail -n1 | sed 's/^<[^ ]* *//')"
     measure nmap nmap "${family[@]}" -n -Pn -sT -p25 --script smtp-open-relay \
       --script-args "smtp-open-relay.domain=elsewhere.test,smtp-open-relay.ip=$a" "$a"
     echo "nmap $a: $(grep -o 'smtp-open-relay: .*' "$work/last-nmap" || echo 'no verdict')"

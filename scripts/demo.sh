@@ -9,9 +9,15 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${MXRAY_BUILD_DIR:-$repo/build}
 MXRAY_FIXTURE=$build/lab/mxray-fixture "$repo/lab/lab.sh" start >/dev/null
 run=${MXRAY_LAB_DIR:-/tmp/mxray-lab}
-mapfile -t lab_args <"$run/mxray.args"
+# mxray.args holds "--option value" per line: split into words.
+read -ra lab_args <<<"$(tr '\n' ' ' <"$run/mxray.args")"
 
-domains=(${MXRAY_DEMO_DOMAINS:-good.test openrelay.test expired.test mismatch.test backup.test nostarttls.test selfsigned.test busy.test nullmx.test})
+# Real MTAs (lab/mta) first: Postfix good / open relay / TLS 1.0 + wrong name, Exim
+# self-signed, OpenSMTPD (TLS broken in Debian 12), a dead primary, all of them mixed; then
+# the fixture's scenarios for what real servers will not do on demand.
+domains=(${MXRAY_DEMO_DOMAINS:-postfix.test postfix-relay.test postfix-legacy.test exim.test opensmtpd.test
+  deadprimary.test realmix.test good.test expired.test mismatch.test selfsigned.test nostarttls.test
+  busy.test nullmx.test})
 for d in "${domains[@]}"; do
   echo "================================================================================"
   echo "\$ mxray check $d ${lab_args[*]}"

@@ -129,9 +129,9 @@ TEST(RealMtaConfig, PostfixLegacyStillAcceptsTls10) {
   // The server side of postfix-legacy.test, checked with openssl alone: TLS 1.0 still works
   // (OpenSSL 3 needs security level 0 on both ends for it).
   const auto s = sh("openssl s_client -starttls smtp -connect 127.0.0.52:25 -tls1 -cipher DEFAULT@SECLEVEL=0 </dev/null");
-  EXPECT_NE(s.out.find("New, TLSv1, Cipher is"), std::string::npos) << s.out;
+  EXPECT_NE(s.out.find("New, TLSv1.0, Cipher is"), std::string::npos) << s.out;
   const auto modern = sh("openssl s_client -starttls smtp -connect 127.0.0.50:25 -tls1 -cipher DEFAULT@SECLEVEL=0 </dev/null");
-  EXPECT_EQ(modern.out.find("New, TLSv1, Cipher is"), std::string::npos) << "the correct Postfix refuses TLS 1.0\n" << modern.out;
+  EXPECT_EQ(modern.out.find("New, TLSv1.0, Cipher is"), std::string::npos) << "the correct Postfix refuses TLS 1.0\n" << modern.out;
 }
 
 TEST(RealMix, EveryRealServerAndIpv6InOneDomain) {

@@ -79,12 +79,18 @@ OpensslFacts openssl_facts(const std::string& ip, const std::string& servername)
   const auto s = sh("openssl s_client -starttls smtp -connect " + ip + ":25 -servername " + servername +
                     " -CAfile " + kRun + "/certs/ca.pem </dev/null");
   f.raw = s.out;
+  // "New, TLSv1.3, Cipher is X" is printed even when the server answers the rest of a TLS 1.3
+  // handshake with an alert (the client has the ServerHello by then): an alert means failure.
+  // The version comes from the session's "Protocol :" line ("New," says TLSv1.0 for 1.1).
   static const std::regex session(R"(New, (TLSv[0-9.]+), Cipher is (\S+))");
+  static const std::regex protocol(R"(Protocol\s*:\s*(TLSv[0-9.]+))");
   std::smatch m;
-  if (std::regex_search(s.out, m, session)) {
+  if (std::regex_search(s.out, m, session) && m[2] != "(NONE)" &&
+      s.out.find("SSL alert number") == std::string::npos) {
     f.handshake_ok = true;
     f.version = m[1];
     f.cipher = m[2];
+    if (std::regex_search(s.out, m, protocol)) f.version = m[1];
   }
   const auto begin = s.out.find("-----BEGIN CERTIFICATE-----");
   const auto end = s.out.find("-----END CERTIFICATE-----");

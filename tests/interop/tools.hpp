@@ -5,6 +5,7 @@
 
 #include <map>
 #include <optional>
+#include <ostream>
 #include <set>
 #include <string>
 #include <vector>
@@ -65,6 +66,8 @@ struct Mta {
   std::string ip;
 };
 const std::vector<Mta>& mtas();
+/// Test names and messages show the server's name, not its bytes.
+inline void PrintTo(const Mta& m, std::ostream* os) { *os << m.name << " (" << m.ip << ")"; }
 
 /// Messages in the server's queue (files in its queue folders).
 int queued_messages(const Mta& m);
