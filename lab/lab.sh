@@ -97,6 +97,9 @@ make_zones() {
   serial=$(date -u +%s)
   sed "s/@SERIAL@/$serial/" "$here/zones/test.zone.in" >"$zones/test.zone"
   sed "s/@SERIAL@/$serial/" "$here/zones/insecure.test.zone.in" >"$zones/insecure.test.zone"
+  # Reverse DNS of the lab's addresses (unsigned): PTR and forward-confirmation checks.
+  sed "s/@SERIAL@/$serial/" "$here/zones/reverse-v4.zone.in" >"$zones/reverse-v4.zone"
+  sed "s/@SERIAL@/$serial/" "$here/zones/reverse-v6.zone.in" >"$zones/reverse-v6.zone"
   ksk=$(cd "$keys" && ldns-keygen -a ECDSAP256SHA256 -k test.)
   zsk=$(cd "$keys" && ldns-keygen -a ECDSAP256SHA256 test.)
   inception=$(date -u -d '-1 day' +%Y%m%d%H%M%S)
@@ -141,6 +144,14 @@ zone:
 zone:
     name: "insecure.test."
     zonefile: "insecure.test.zone"
+
+zone:
+    name: "0.0.127.in-addr.arpa."
+    zonefile: "reverse-v4.zone"
+
+zone:
+    name: "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.ip6.arpa."
+    zonefile: "reverse-v6.zone"
 CONF
   nsd-checkconf "$run/nsd/nsd.conf" || die "nsd-checkconf rejected $run/nsd/nsd.conf"
 }

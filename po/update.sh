@@ -16,5 +16,6 @@ for lang in fr de es it; do
     sed -i "s/charset=ASCII/charset=UTF-8/" "$po"
   else
     msgmerge --quiet --no-wrap --no-fuzzy-matching --update --backup=none "$po" "$here/mxray.pot"
+    msgattrib --no-wrap --no-obsolete -o "$po" "$po"
   fi
 done

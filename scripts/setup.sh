@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # build
-  g++ cmake ninja-build pkg-config
+  g++ cmake ninja-build pkg-config gettext
   libboost1.81-dev libssl-dev libunbound-dev libidn2-dev libldns-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev
   # tests and benchmarks

@@ -74,6 +74,11 @@ int main(int argc, char** argv) {
   check->add_option("--relay-from", options.probe.relay_from, T(N_("Sender for the open-relay test (never receives mail)")));
   check->add_option("--relay-to", options.probe.relay_to, T(N_("Outside recipient for the open-relay test (DATA is never sent)")));
   check->add_flag("--no-relay-test", no_relay, T(N_("Skip the open-relay test")));
+  std::string relay_tests = "quick";
+  check->add_option("--relay-tests", relay_tests,
+                    T(N_("Relay test variants: quick (one outside sender and recipient) or all (16 tricks: null "
+                         "sender, percent hack, quoted local parts, source routes, bang paths, ...)")))
+      ->check(CLI::IsMember({"quick", "all"}));
 
   std::string evidence_file;
   auto* judge = app.add_subcommand("judge", T(N_("Judge a saved evidence or report JSON file again")));
@@ -121,6 +126,7 @@ int main(int argc, char** argv) {
   options.families.ipv6 = !only4;
   options.probe.port = static_cast<unsigned short>(port);
   options.probe.test_relay = !no_relay;
+  options.probe.relay_all = relay_tests == "all";
   limits.check_timeout = seconds(check_timeout);
   limits.connect_timeout = seconds(connect_timeout);
   limits.banner_timeout = seconds(banner_timeout);

@@ -184,10 +184,10 @@ TEST(Check, BusyGreetingIsNotMistakenForMissingStartTls) {
   const auto& a = first_address(r.json);
   EXPECT_EQ(a["banner"]["code"], 421);
   EXPECT_NE(a["banner"]["text"].get<std::string>().find("too busy"), std::string::npos);
-  EXPECT_EQ(severity_of(r.json, "smtp.greeting_busy"), "warning");
+  EXPECT_EQ(severity_of(r.json, "smtp.greeting_busy"), "info") << "inconclusive, not failed";
   EXPECT_TRUE(findings(r.json, "tls.starttls_missing").empty());
   EXPECT_TRUE(findings(r.json, "domain.all_down").empty()) << "a temporary refusal is not 'down'";
-  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.exit_code, 0);
 }
 
 TEST(Check, MultiLineBannerIsReadWhole) {
@@ -220,15 +220,28 @@ TEST(Check, NoMxFallsBackToTheDomainAddress) {
   EXPECT_EQ(severity_of(r.json, "dns.implicit_mx"), "warning");
 }
 
-TEST(Check, PrimaryDownWhileBackupAnswers) {
+TEST(Check, RefusingPrimaryWithAnsweringBackupIsInconclusiveNolisting) {
   const auto r = check_lab("backup.test");
   ASSERT_EQ(r.json["mx"].size(), 2u);
   EXPECT_EQ(r.json["mx"][0]["host"], "mx1.backup.test");
-  EXPECT_EQ(r.json["mx"][0]["verdict"], "fail");
   EXPECT_EQ(r.json["mx"][1]["host"], "mx2.backup.test");
   EXPECT_EQ(r.json["mx"][1]["verdict"], "pass");
-  EXPECT_EQ(severity_of(r.json, "domain.primary_down"), "warning");
+  EXPECT_EQ(severity_of(r.json, "domain.nolisting"), "info");
+  EXPECT_EQ(severity_of(r.json, "smtp.unreachable_nolisting"), "info");
+  EXPECT_TRUE(findings(r.json, "smtp.unreachable").empty());
   EXPECT_TRUE(findings(r.json, "domain.all_down").empty());
+  EXPECT_EQ(r.exit_code, 0) << "a deliberate nolisting setup raises no alarm";
+}
+
+TEST(Check, PrimaryDownWhileBackupAnswers) {
+  // The primary accepts the connection but never greets: not nolisting, a broken primary.
+  const auto r = check_lab("silentprimary.test", {"--banner-timeout", "2"});
+  ASSERT_EQ(r.json["mx"].size(), 2u);
+  EXPECT_EQ(r.json["mx"][0]["verdict"], "fail");
+  EXPECT_EQ(r.json["mx"][1]["verdict"], "pass");
+  EXPECT_EQ(severity_of(r.json, "domain.primary_down"), "warning");
+  EXPECT_TRUE(findings(r.json, "domain.nolisting").empty());
+  EXPECT_EQ(r.exit_code, 2);
 }
 
 TEST(Check, TwoMxTwoAddressesAreAllProbed) {

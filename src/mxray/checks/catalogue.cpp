@@ -99,8 +99,8 @@ constexpr std::array kCatalogue = {
      "here. This is a refusal of the client, not a missing feature: mxray could not look further."),
      N_("If the refusal is unintended, check the server's client access rules (blocklists, postscreen, "
      "connection limits).")},
-    FindingDefinition{"smtp.greeting_busy", S::warning,
-     N_("The server is busy or refused us for now (4xx greeting)"),
+    FindingDefinition{"smtp.greeting_busy", S::info,
+     N_("Inconclusive: the server turned us away for now (4xx greeting)"),
      N_("The server answered with a temporary refusal (typically 421): overloaded, rate limiting or greylisting "
      "this client. Senders retry later. mxray could not look further, which says nothing about STARTTLS or relaying."),
      N_("If this persists, check the server's connection limits and load; rerun the check later.")},
@@ -223,6 +223,86 @@ constexpr std::array kCatalogue = {
      N_("The relay test could not be completed"),
      N_("The server refused the sender or dropped the session before RCPT TO, so mxray could not tell whether it relays."),
      N_("Rerun with --relay-from set to a sender address the server accepts.")},
+    // Diagnosis: the server, its session and its name
+    FindingDefinition{"smtp.auth_plaintext", S::critical,
+     N_("Password login offered before encryption"),
+     N_("The server offers AUTH PLAIN or LOGIN before STARTTLS. A mail client (or a misconfigured server) that "
+     "logs in right away sends the password in clear text over the network."),
+     N_("Offer authentication only inside TLS (Postfix: smtpd_tls_auth_only = yes; Exim: auth_advertise_hosts = "
+     "${if eq{$tls_in_cipher}{}{}{*}}; Exchange: require TLS on the receive connector), and move submission "
+     "to port 587 or 465.")},
+    FindingDefinition{"smtp.vrfy_enabled", S::warning,
+     N_("VRFY confirms addresses"),
+     N_("The server answers VRFY with the mailbox, so anyone can test which addresses exist (user enumeration) "
+     "and harvest them for spam or password guessing."),
+     N_("Disable VRFY (Postfix: disable_vrfy_command = yes; Exim: remove VRFY from acl_smtp_vrfy or deny it; "
+     "Sendmail: PrivacyOptions=novrfy).")},
+    FindingDefinition{"smtp.expn_enabled", S::warning,
+     N_("EXPN expands mailing lists"),
+     N_("The server answers EXPN with the members of a list or alias, which gives away internal addresses."),
+     N_("Disable EXPN (Exim: do not set acl_smtp_expn to accept; Sendmail: PrivacyOptions=noexpn).")},
+    FindingDefinition{"tls.not_required", S::info,
+     N_("STARTTLS is offered but not required"),
+     N_("The server accepts MAIL FROM without encryption. This is what RFC 3207 section 4 asks of a public MX "
+     "(senders without TLS must still reach it); senders that want encryption use STARTTLS, and DANE or "
+     "MTA-STS make them insist on it."),
+     N_("Nothing to do for a public MX. To make senders insist on TLS, publish DANE TLSA records or an MTA-STS "
+     "policy in enforce mode.")},
+    FindingDefinition{"relay.trick_accepted", S::warning,
+     N_("A relay trick was accepted for the server's own domain"),
+     N_("The server accepted a recipient that hides an outside address behind its own domain or address "
+     "(percent hack, bang path, '@' in the local part, quoted local part). Whether it then forwards the mail "
+     "outside depends on its address rewriting; old and misconfigured servers do, which makes them open relays."),
+     N_("Reject recipients with routing characters you do not use (Postfix: allow_percent_hack = no, "
+     "swap_bangpath = no, and keep reject_unauth_destination; Exim: the default percent_hack_domains is "
+     "empty, keep it so), and reject unknown local recipients at RCPT TO.")},
+    FindingDefinition{"relay.deferred", S::info,
+     N_("Inconclusive: the relay test was deferred (4xx)"),
+     N_("The server answered the relay test with a temporary refusal (greylisting, rate limiting). It says "
+     "nothing about whether it relays."),
+     N_("Rerun the check later; greylisting usually lets the same sender through after a few minutes.")},
+    FindingDefinition{"dns.ptr_missing", S::warning,
+     N_("No reverse DNS (PTR) for the mail server's address"),
+     N_("The address has no PTR record. Mail servers usually send from the same address as they receive on, "
+     "and many receivers reject or score down mail from addresses without reverse DNS."),
+     N_("Ask whoever runs the address block (your hosting or internet provider) to set a PTR record naming "
+     "the mail server, for example mail.example.com.")},
+    FindingDefinition{"dns.ptr_not_confirmed", S::warning,
+     N_("Reverse DNS is not forward-confirmed"),
+     N_("The PTR name of the address does not resolve back to the same address (forward-confirmed reverse "
+     "DNS fails). Receivers that check FCrDNS treat mail from this address with suspicion."),
+     N_("Make the PTR name resolve to this address with an A or AAAA record, or change the PTR to a name that does.")},
+    FindingDefinition{"dns.ptr_ok", S::ok,
+     N_("Reverse DNS is forward-confirmed"),
+     N_("The address has a PTR record whose name resolves back to it."), N_("Nothing to do.")},
+    FindingDefinition{"smtp.banner_not_fqdn", S::info,
+     N_("The greeting does not start with a fully qualified host name"),
+     N_("RFC 5321 section 4.3.1 says the 220 greeting starts with the server's fully qualified domain name. "
+     "Some senders and filters check it."),
+     N_("Start the greeting with the server's own name (Postfix: smtpd_banner = $myhostname ESMTP, with "
+     "myhostname set to the full name).")},
+    FindingDefinition{"smtp.banner_name_mismatch", S::info,
+     N_("The name in the greeting matches neither the MX name nor the reverse DNS"),
+     N_("The host name the server announces differs from the MX record's name and from the PTR name of its "
+     "address. That is legal and common behind load balancers, but it makes logs and certificate checks "
+     "harder to follow, and some filters score it."),
+     N_("Announce a name that the MX record or the PTR record also uses.")},
+    FindingDefinition{"smtp.software", S::info,
+     N_("Mail server software recognised"),
+     N_("mxray recognised the mail server software from its greeting, its EHLO reply and its answers; the "
+     "fixes below name this software's settings."),
+     N_("Nothing to do.")},
+    FindingDefinition{"smtp.unreachable_nolisting", S::info,
+     N_("Lowest-preference MX refuses connections (nolisting?)"),
+     N_("This address of the primary MX refuses connections while a backup MX answers. Nolisting setups do "
+     "this on purpose (spam bots often try only the primary); otherwise the primary is down."),
+     N_("Nothing to do if this is deliberate nolisting. If not, start the mail server on the primary MX.")},
+    FindingDefinition{"domain.nolisting", S::info,
+     N_("Inconclusive: nolisting or a dead primary MX"),
+     N_("Every address of the lowest-preference MX refuses connections while a backup answers. This is either "
+     "deliberate nolisting, which is harmless, or a primary MX that is down, in which case all mail goes "
+     "through the backup. mxray cannot tell them apart."),
+     N_("If you did not set up nolisting, bring the primary MX back.")},
     // Domain
     FindingDefinition{"domain.all_down", S::critical,
      N_("No mail server of this domain can be reached"),

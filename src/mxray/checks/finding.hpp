@@ -40,6 +40,7 @@ struct Judgement {
   std::vector<Finding> findings;                                  // worst first
   std::map<std::pair<std::string, std::string>, Verdict> address_verdicts;  // (mx, ip)
   std::map<std::string, Verdict> mx_verdicts;
+  std::map<std::pair<std::string, std::string>, std::map<std::string, std::string>> server_software;  // (mx, ip) -> facts
   Verdict verdict = Verdict::pass;
 };
 

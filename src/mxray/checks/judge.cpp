@@ -5,6 +5,8 @@
 #include <algorithm>
 
 #include "mxray/checks/rules.hpp"
+#include "mxray/checks/server_software.hpp"
+#include "mxray/checks/software_fixes.hpp"
 #include "mxray/i18n/translate.hpp"
 
 namespace mxray::checks {
@@ -34,7 +36,41 @@ Verdict verdict_of(Severity worst) {
   return Verdict::pass;
 }
 
+namespace {
+
+// Second pass over the findings, where one finding changes another: an unreachable primary
+// under nolisting is information, not a failure; a recognised server gets its own fixes.
+void refine(const report::DomainEvidence& ev, std::vector<Finding>& findings) {
+  std::vector<std::string> nolisting_hosts;
+  for (const auto& f : findings) {
+    if (f.id == "domain.nolisting") nolisting_hosts.push_back(f.mx);
+  }
+  std::map<std::pair<std::string, std::string>, std::string> software;
+  for (const auto& mx : ev.mx) {
+    for (const auto& a : mx.addresses) {
+      const auto s = recognise_server(a);
+      if (s.confidence >= 50) software[{mx.host, a.ip}] = s.id;
+    }
+  }
+  for (auto& f : findings) {
+    if (f.id == "smtp.unreachable" && std::find(nolisting_hosts.begin(), nolisting_hosts.end(), f.mx) != nolisting_hosts.end()) {
+      const auto& d = definition("smtp.unreachable_nolisting");
+      f.id = std::string(d.id);
+      f.severity = d.severity;
+      f.title = std::string(d.title);
+      f.explanation = std::string(d.explanation);
+      f.fix = std::string(d.fix);
+    }
+    if (const auto it = software.find({f.mx, f.ip}); it != software.end()) {
+      if (const auto fix = software_fix(f.id, it->second); !fix.empty()) f.fix = std::string(fix);
+    }
+  }
+}
+
+}  // namespace
+
 Judgement judge(const report::DomainEvidence& ev, const JudgeOptions& options) {
+  Judgement j;
   FindingList list;
   judge_dns(ev, list);
   for (const auto& mx : ev.mx) {
@@ -42,13 +78,23 @@ Judgement judge(const report::DomainEvidence& ev, const JudgeOptions& options) {
       judge_session(mx, a, options, list);
       judge_tls(mx, a, list);
       judge_certificate(mx, a, ev.checked_at_epoch, options, list);
+      judge_commands(mx, a, list);
+      judge_naming(mx, a, list);
       judge_relay(mx, a, list);
+      const auto software = recognise_server(a);
+      if (!software.id.empty()) {
+        j.server_software[{mx.host, a.ip}] = {{"id", software.id}, {"name", software.name}, {"version", software.version},
+                                              {"confidence", std::to_string(software.confidence)}, {"basis", software.basis}};
+        list.add("smtp.software", mx.host, a.ip, N_("{name} {version}(confidence {confidence}%, from the {basis})"),
+                 {{"name", software.name}, {"version", software.version.empty() ? "" : software.version + " "},
+                  {"confidence", std::to_string(software.confidence)}, {"basis", software.basis}});
+      }
     }
   }
   judge_domain(ev, list);
 
-  Judgement j;
   j.findings = std::move(list.items());
+  refine(ev, j.findings);
   std::stable_sort(j.findings.begin(), j.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.severity > b.severity; });
 

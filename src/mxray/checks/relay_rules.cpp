@@ -7,13 +7,28 @@ void judge_relay(const report::MxEvidence& mx, const report::AddressEvidence& a,
   const auto& r = a.relay;
   if (r.open) {
     for (const auto& attempt : r.attempts) {
-      if (!attempt.accepted) continue;
+      if (!attempt.accepted || !attempt.targets_outside) continue;
       out.add("relay.open", mx.host, a.ip, N_("MAIL FROM:<{from}> RCPT TO:<{to}> was answered {reply}"),
               {{"from", attempt.mail_from}, {"to", attempt.rcpt_to},
                {"reply", std::to_string(attempt.code) + " " + attempt.text}});
       break;
     }
     return;
+  }
+  std::string tricks;
+  for (const auto& attempt : r.attempts) {
+    if (attempt.accepted && !attempt.targets_outside) tricks += (tricks.empty() ? "" : ", ") + attempt.variant + " <" + attempt.rcpt_to + ">";
+  }
+  if (!tricks.empty()) out.add("relay.trick_accepted", mx.host, a.ip, N_("accepted: {variants}"), {{"variants", tricks}});
+  // A 4xx to MAIL FROM or RCPT TO (greylisting, rate limits) says nothing either way.
+  for (const auto& attempt : r.attempts) {
+    const int code = attempt.code != 0 ? attempt.code : attempt.mail_code;
+    if (code >= 400 && code < 500) {
+      out.add("relay.deferred", mx.host, a.ip, N_("{variant}: {reply}"),
+              {{"variant", attempt.variant.empty() ? std::string("plain") : attempt.variant},
+               {"reply", std::to_string(code) + " " + (attempt.code != 0 ? attempt.text : attempt.mail_text)}});
+      return;
+    }
   }
   if (r.tested && !r.attempts.empty()) {
     const auto& last = r.attempts.back();

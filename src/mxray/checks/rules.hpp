@@ -16,6 +16,10 @@ void judge_tls(const report::MxEvidence& mx, const report::AddressEvidence& addr
 /// The presented certificate chain (certificate_rules.cpp).
 void judge_certificate(const report::MxEvidence& mx, const report::AddressEvidence& address, long long now,
                        const JudgeOptions& options, FindingList& out);
+/// Password login before TLS, VRFY / EXPN, TLS not required (commands_rules.cpp).
+void judge_commands(const report::MxEvidence& mx, const report::AddressEvidence& address, FindingList& out);
+/// Reverse DNS and the greeting's host name (naming_rules.cpp).
+void judge_naming(const report::MxEvidence& mx, const report::AddressEvidence& address, FindingList& out);
 /// The open-relay test (relay_rules.cpp).
 void judge_relay(const report::MxEvidence& mx, const report::AddressEvidence& address, FindingList& out);
 /// Whole-domain reachability: all down, primary or backup down (domain_rules.cpp).

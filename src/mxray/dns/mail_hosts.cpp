@@ -80,6 +80,43 @@ asio::awaitable<void> resolve_host(Resolver& resolver, report::MxEvidence& mx,
   }
 }
 
+// PTR of one address, then forward confirmation: one PTR name must resolve back to it.
+asio::awaitable<void> resolve_reverse(Resolver& resolver, report::AddressEvidence& address) {
+  boost::system::error_code ec;
+  const auto ip = asio::ip::make_address(address.ip, ec);
+  if (ec) co_return;
+  auto& rev = address.reverse_dns;
+  rev.looked_up = true;
+  const auto answer = co_await resolver.query(reverse_name(ip), rrtype::kPtr);
+  rev.dnssec = answer.dnssec;
+  if (!answer.error.empty()) {
+    rev.error = answer.error;
+    co_return;
+  }
+  if (answer.nxdomain || (answer.rcode == 0 && !answer.havedata)) {
+    rev.error = "no PTR record";
+    co_return;
+  }
+  if (answer.rcode != 0) {
+    rev.error = rcode_text(answer.rcode);
+    co_return;
+  }
+  for (const auto& name : parse_ptr(answer)) {
+    if (rev.names.size() >= 5) break;  // a bound: more PTR names than this is itself odd
+    rev.names.push_back(core::printable(name));
+  }
+  for (const auto& name : rev.names) {
+    const auto forward = co_await resolver.query(name, ip.is_v4() ? rrtype::kA : rrtype::kAaaa);
+    for (const auto& back : parse_addresses(forward)) {
+      if (back == ip) {
+        rev.forward_confirmed = true;
+        rev.confirmed_name = name;
+        co_return;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver, report::DomainEvidence& evidence,
@@ -127,6 +164,12 @@ asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver, report::Doma
     lookups.push_back(resolve_host(resolver, mx, limits, families));
   }
   co_await core::join_all(std::move(lookups));
+
+  std::vector<asio::awaitable<void>> reverse;
+  for (auto& mx : evidence.mx) {
+    for (auto& address : mx.addresses) reverse.push_back(resolve_reverse(resolver, address));
+  }
+  co_await core::join_all(std::move(reverse));
   co_return std::string{};
 }
 

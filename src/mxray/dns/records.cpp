@@ -53,6 +53,42 @@ std::vector<MxRecord> parse_mx(const DnsAnswer& answer) {
   return out;
 }
 
+std::vector<std::string> parse_ptr(const DnsAnswer& answer) {
+  std::vector<std::string> out;
+  if (answer.packet.empty()) return out;
+  ldns_pkt* raw = nullptr;
+  if (ldns_wire2pkt(&raw, answer.packet.data(), answer.packet.size()) != LDNS_STATUS_OK) return out;
+  std::unique_ptr<ldns_pkt, PktDeleter> pkt(raw);
+  std::unique_ptr<ldns_rr_list, RrListDeleter> list(
+      ldns_pkt_rr_list_by_type(pkt.get(), LDNS_RR_TYPE_PTR, LDNS_SECTION_ANSWER));
+  if (!list) return out;
+  for (std::size_t i = 0; i < ldns_rr_list_rr_count(list.get()); ++i) {
+    const ldns_rr* rr = ldns_rr_list_rr(list.get(), i);
+    if (ldns_rr_rd_count(rr) != 1 || ldns_rdf_get_type(ldns_rr_rdf(rr, 0)) != LDNS_RDF_TYPE_DNAME) continue;
+    out.push_back(dname_text(ldns_rr_rdf(rr, 0)));
+  }
+  return out;
+}
+
+std::string reverse_name(const boost::asio::ip::address& address) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  if (address.is_v4()) {
+    const auto b = address.to_v4().to_bytes();
+    for (int i = 3; i >= 0; --i) out += std::to_string(b[static_cast<std::size_t>(i)]) + ".";
+    return out + "in-addr.arpa";
+  }
+  const auto b = address.to_v6().to_bytes();
+  for (int i = 15; i >= 0; --i) {
+    const auto byte = b[static_cast<std::size_t>(i)];
+    out += kHex[byte & 0x0f];
+    out += '.';
+    out += kHex[byte >> 4];
+    out += '.';
+  }
+  return out + "ip6.arpa";
+}
+
 std::vector<boost::asio::ip::address> parse_addresses(const DnsAnswer& answer) {
   std::vector<boost::asio::ip::address> out;
   for (const auto& rd : answer.rdata) {

@@ -20,6 +20,12 @@ struct MxRecord {
 /// The MX records in an answer's answer section, in the order received.
 std::vector<MxRecord> parse_mx(const DnsAnswer& answer);
 
+/// The host names in a PTR answer (lower case, no trailing dot).
+std::vector<std::string> parse_ptr(const DnsAnswer& answer);
+
+/// The reverse-lookup name of an address: d.c.b.a.in-addr.arpa or the ip6.arpa nibbles.
+std::string reverse_name(const boost::asio::ip::address& address);
+
 /// The A or AAAA addresses in an answer.
 std::vector<boost::asio::ip::address> parse_addresses(const DnsAnswer& answer);
 

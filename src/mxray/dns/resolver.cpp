@@ -114,7 +114,9 @@ Resolver::Resolver(asio::any_io_executor executor, const ResolverConfig& config)
            "  do-not-query-localhost: no\n"
            "  local-zone: \"test.\" nodefault\n"
            "  local-zone: \"invalid.\" nodefault\n"
-           "  local-zone: \"localhost.\" nodefault\n";
+           "  local-zone: \"localhost.\" nodefault\n"
+           "  local-zone: \"127.in-addr.arpa.\" nodefault\n"
+           "  local-zone: \"1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.ip6.arpa.\" nodefault\n";
   }
   close(tmp);
   const int cfg_rc = ub_ctx_config(ctx, path);

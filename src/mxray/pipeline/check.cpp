@@ -67,6 +67,7 @@ asio::awaitable<CheckResult> Checker::check(std::string input) {
 
   auto settings = options_.probe;
   settings.now_epoch = ev.checked_at_epoch;
+  settings.domain = ev.domain;
   settings.check_deadline = started + settings.limits.check_timeout;
   std::vector<asio::awaitable<void>> probes;
   for (auto& mx : ev.mx) {

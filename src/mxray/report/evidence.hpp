@@ -87,8 +87,27 @@ struct CertificateEvidence {
   bool chain_truncated = false;   // more certificates than the bound
 };
 
+/// One command sent to learn something (VRFY, EXPN, MAIL FROM before STARTTLS) and its reply.
+struct CommandProbe {
+  bool sent = false;
+  std::string command;
+  int code = 0;
+  std::string text;
+};
+
+/// Reverse DNS of an address and whether it is forward-confirmed (the PTR name resolves back).
+struct ReverseDnsEvidence {
+  bool looked_up = false;
+  std::vector<std::string> names;   // PTR targets
+  bool forward_confirmed = false;   // one PTR name has this address among its A/AAAA
+  std::string confirmed_name;
+  std::string dnssec;
+  std::string error;                // lookup failure (NXDOMAIN is "no PTR record")
+};
+
 /// One MAIL FROM / RCPT TO pair; DATA is never sent.
 struct RelayAttempt {
+  std::string variant;            // which trick (plain, null_sender, percent_hack, ...)
   std::string mail_from;
   std::string rcpt_to;
   int mail_code = 0;
@@ -96,12 +115,14 @@ struct RelayAttempt {
   int code = 0;                   // reply to RCPT TO (0 when MAIL FROM was refused)
   std::string text;
   bool accepted = false;          // RCPT TO got 2xx
+  bool targets_outside = true;    // false: a routing trick addressed to the MX's own domain
 };
 
 /// The open-relay test.
 struct RelayEvidence {
   bool tested = false;
   bool open = false;
+  std::string mode;               // quick | all
   std::string skipped_reason;
   bool over_tls = false;
   std::vector<RelayAttempt> attempts;
@@ -119,7 +140,11 @@ struct AddressEvidence {
   StartTlsEvidence starttls;
   EhloEvidence ehlo_tls;          // EHLO repeated inside TLS
   CertificateEvidence certificate;
+  CommandProbe vrfy;              // VRFY postmaster, before STARTTLS
+  CommandProbe expn;              // EXPN postmaster, before STARTTLS
+  CommandProbe mail_before_tls;   // MAIL FROM before STARTTLS: is TLS required?
   RelayEvidence relay;
+  ReverseDnsEvidence reverse_dns;
   bool quit_sent = false;
   std::vector<std::string> bounds_hit;  // which limit was reached, e.g. "banner: line over 2048 bytes"
   std::string aborted;            // why the session ended early, if it did

@@ -42,6 +42,10 @@ nlohmann::json report_json(const DomainEvidence& ev, const checks::Judgement& ju
       if (auto it = judgement.address_verdicts.find(key); it != judgement.address_verdicts.end()) {
         a["verdict"] = checks::to_string(it->second);
       }
+      if (auto it = judgement.server_software.find(key); it != judgement.server_software.end()) {
+        a["server_software"] = it->second;
+        a["server_software"]["confidence"] = std::stoi(it->second.at("confidence"));
+      }
     }
   }
   auto& findings = j["findings"] = nlohmann::json::array();

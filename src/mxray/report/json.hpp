@@ -22,11 +22,15 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CertificateFacts, subject, issue
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CertificateEvidence, present, chain, chain_length_presented, trusted,
                                                 chain_trusted, verify_code, verify_error, hostname_match,
                                                 matched_name, days_left, chain_truncated)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RelayAttempt, mail_from, rcpt_to, mail_code, mail_text, code, text,
-                                                accepted)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RelayEvidence, tested, open, skipped_reason, over_tls, attempts)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CommandProbe, sent, command, code, text)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReverseDnsEvidence, looked_up, names, forward_confirmed,
+                                                confirmed_name, dnssec, error)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RelayAttempt, variant, mail_from, rcpt_to, mail_code, mail_text, code, text,
+                                                accepted, targets_outside)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RelayEvidence, tested, open, mode, skipped_reason, over_tls, attempts)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AddressEvidence, ip, family, special_range, allowed, connect, banner,
-                                                ehlo, starttls, ehlo_tls, certificate, relay, quit_sent, bounds_hit,
+                                                ehlo, starttls, ehlo_tls, certificate, vrfy, expn, mail_before_tls, relay,
+                                                reverse_dns, quit_sent, bounds_hit,
                                                 aborted, aborted_kind, duration_ms)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MxEvidence, host, preference, implicit, ip_literal, cname_target,
                                                 dnssec, address_error, addresses_truncated, addresses)

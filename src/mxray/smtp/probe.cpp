@@ -93,7 +93,45 @@ asio::awaitable<bool> greet(Connection& conn, const ProbeSettings& s, const Budg
   co_return true;
 }
 
-std::vector<RelayVariant> relay_variants(const ProbeSettings& s) { return {{s.relay_from, s.relay_to}}; }
+std::vector<RelayVariant> variants_for(const ProbeSettings& s, const std::string& ip) {
+  return relay_variants(s.relay_all, s.relay_from, s.relay_to, s.domain, ip);
+}
+
+// Sends one command and records its reply; false when the session broke.
+asio::awaitable<bool> ask(Connection& conn, const ProbeSettings& s, const Budget& budget, report::AddressEvidence& ev,
+                          const std::string& command, report::CommandProbe& out) {
+  out.sent = true;
+  out.command = command;
+  const auto r = co_await conn.command(command, budget(s.limits.command_timeout));
+  if (!r.step.ok) {
+    out.text = r.step.error;
+    note_failure(ev, budget, command, r.step);
+    co_return false;
+  }
+  out.code = r.reply.code;
+  out.text = r.reply.safe_text();
+  co_return true;
+}
+
+// Whether the server takes MAIL FROM before STARTTLS (RFC 3207 4: a publicly referenced MX
+// must not require TLS, so this is information, not a fault).
+asio::awaitable<bool> probe_mail_before_tls(Connection& conn, const ProbeSettings& s, const Budget& budget,
+                                            report::AddressEvidence& ev) {
+  bool ok = co_await ask(conn, s, budget, ev, "MAIL FROM:<" + s.relay_from + ">", ev.mail_before_tls);
+  if (ok && ev.mail_before_tls.code >= 200 && ev.mail_before_tls.code < 300) {
+    report::CommandProbe rset;
+    ok = co_await ask(conn, s, budget, ev, "RSET", rset);
+  }
+  co_return ok;
+}
+
+// User enumeration: VRFY and EXPN (RFC 5321 3.5). Asked last, so that a server that drops
+// the session for it costs no other evidence.
+asio::awaitable<void> probe_enumeration(Connection& conn, const ProbeSettings& s, const Budget& budget,
+                                        report::AddressEvidence& ev) {
+  const bool ok = co_await ask(conn, s, budget, ev, "VRFY postmaster", ev.vrfy);
+  if (ok) co_await ask(conn, s, budget, ev, "EXPN postmaster", ev.expn);
+}
 
 asio::awaitable<void> say_goodbye(Connection& conn, const ProbeSettings& s, const Budget& budget,
                                   report::AddressEvidence& ev) {
@@ -125,7 +163,7 @@ asio::awaitable<void> relay_over_new_session(const ProbeSettings& s, const Budge
     ev.relay.skipped_reason = "second connection for the relay test: EHLO failed";
     co_return;
   }
-  co_await attempt_relay(conn, relay_variants(s), [&] { return budget(s.limits.command_timeout); }, ev.relay);
+  co_await attempt_relay(conn, variants_for(s, ev.ip), [&] { return budget(s.limits.command_timeout); }, ev.relay);
   co_await say_goodbye(conn, s, budget, ev);
 }
 
@@ -191,8 +229,16 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
     co_return;
   }
 
-  // STARTTLS (RFC 3207) and the handshake.
   ev.starttls.offered = ev.ehlo.extensions.count("STARTTLS") != 0;
+  if (s.probe_commands && ev.starttls.offered) {
+    const bool still_open = co_await probe_mail_before_tls(conn, s, budget, ev);
+    if (!still_open) {
+      finish();
+      co_return;
+    }
+  }
+
+  // STARTTLS (RFC 3207) and the handshake.
   bool session_usable = true;
   if (ev.starttls.offered) {
     ev.starttls.attempted = true;
@@ -232,9 +278,10 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
 
   // Relay test: on this session when it is still usable, else on a new plain one.
   if (s.test_relay) {
+    ev.relay.mode = s.relay_all ? "all" : "quick";
     ev.relay.over_tls = ev.starttls.ok && session_usable;
     if (session_usable) {
-      co_await attempt_relay(conn, relay_variants(s), [&] { return budget(s.limits.command_timeout); }, ev.relay);
+      co_await attempt_relay(conn, variants_for(s, ev.ip), [&] { return budget(s.limits.command_timeout); }, ev.relay);
     } else if (!budget.exhausted()) {
       conn.close();
       co_await relay_over_new_session(s, budget, endpoint, ev);
@@ -242,6 +289,7 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
   } else {
     ev.relay.skipped_reason = "disabled with --no-relay-test";
   }
+  if (session_usable && s.probe_commands) co_await probe_enumeration(conn, s, budget, ev);
   if (session_usable) co_await say_goodbye(conn, s, budget, ev);
   finish();
 }

@@ -21,6 +21,9 @@ struct ProbeSettings {
   std::string relay_from = "mxray-probe@example.org";
   std::string relay_to = "relay-test@example.net";
   bool test_relay = true;
+  bool relay_all = false;          // every relay variant, not only the plain one
+  bool probe_commands = true;      // VRFY, EXPN and MAIL FROM before STARTTLS
+  std::string domain;              // the checked domain (relay variants aim at it)
   bool allow_private = false;
   long long now_epoch = 0;  // the check's clock for certificate dates
   std::chrono::steady_clock::time_point check_deadline = std::chrono::steady_clock::time_point::max();

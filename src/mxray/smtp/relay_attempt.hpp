@@ -1,11 +1,13 @@
-// The open-relay test: MAIL FROM an outside sender, RCPT TO an outside recipient, then RSET.
-// A 2xx to RCPT TO means the server would relay. DATA is never sent (DESIGN.md "Safety").
+// The open-relay test: MAIL FROM / RCPT TO pairs with an outside recipient, RSET after each.
+// A 2xx to RCPT TO means the server would take the message. DATA is never sent (DESIGN.md
+// "Safety"). The variants follow the classic tricks (nmap smtp-open-relay): null and forged
+// senders, %-hack, quoted local parts, source routes, bang paths, '@' in the local part.
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
-#include <chrono>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "mxray/report/evidence.hpp"
 #include "mxray/smtp/connection.hpp"
@@ -14,9 +16,18 @@ namespace mxray::smtp {
 
 /// One sender/recipient pair to try.
 struct RelayVariant {
+  std::string name;          // plain, null_sender, percent_hack, ...
   std::string mail_from;
   std::string rcpt_to;
+  // true: the recipient the server sees is outside (for a source route, its final hop);
+  // false: a local address hiding an outside one (percent hack, bang path, quoted '@').
+  bool targets_outside = true;
 };
+
+/// The variants: only "plain" in quick mode, all sixteen with `all`. `domain` is the checked
+/// domain, `ip` the server's address, `from` / `to` the outside sender and recipient.
+std::vector<RelayVariant> relay_variants(bool all, const std::string& from, const std::string& to,
+                                         const std::string& domain, const std::string& ip);
 
 /// Runs every variant on an open, greeted session; `budget` gives each command its deadline.
 boost::asio::awaitable<void> attempt_relay(Connection& connection, const std::vector<RelayVariant>& variants,

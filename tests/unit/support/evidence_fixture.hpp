@@ -58,9 +58,13 @@ inline report::DomainEvidence load_evidence(std::string_view name) {
 }
 
 /// The ids of the findings, sorted, so that a set of findings compares with EXPECT_EQ.
+// The rule-family tests compare exact sets of findings; the software recognition (an info
+// finding that depends on reply wording the fixtures share) has its own tests.
 inline std::vector<std::string> sorted_ids(const checks::Judgement& j) {
   std::vector<std::string> ids;
-  for (const auto& f : j.findings) ids.push_back(f.id);
+  for (const auto& f : j.findings) {
+    if (f.id != "smtp.software") ids.push_back(f.id);
+  }
   std::sort(ids.begin(), ids.end());
   return ids;
 }
