@@ -74,6 +74,9 @@ int main(int argc, char** argv) {
   check->add_option("--relay-from", options.probe.relay_from, T(N_("Sender for the open-relay test (never receives mail)")));
   check->add_option("--relay-to", options.probe.relay_to, T(N_("Outside recipient for the open-relay test (DATA is never sent)")));
   check->add_flag("--no-relay-test", no_relay, T(N_("Skip the open-relay test")));
+  bool no_legacy_scan = false;
+  check->add_flag("--no-legacy-tls-scan", no_legacy_scan,
+                  T(N_("Do not open extra sessions to test whether TLS 1.0 and 1.1 are still accepted")));
   std::string relay_tests = "quick";
   check->add_option("--relay-tests", relay_tests,
                     T(N_("Relay test variants: quick (one outside sender and recipient) or all (16 tricks: null "
@@ -127,6 +130,7 @@ int main(int argc, char** argv) {
   options.probe.port = static_cast<unsigned short>(port);
   options.probe.test_relay = !no_relay;
   options.probe.relay_all = relay_tests == "all";
+  options.probe.scan_legacy_tls = !no_legacy_scan;
   limits.check_timeout = seconds(check_timeout);
   limits.connect_timeout = seconds(connect_timeout);
   limits.banner_timeout = seconds(banner_timeout);

@@ -143,3 +143,24 @@ TEST(Languages, LangEnvironmentAndHelpAreTranslated) {
 
 }  // namespace
 }  // namespace mxray::testing
+
+namespace mxray::testing {
+namespace {
+
+TEST(Diagnosis, OldTlsVersionsStillAcceptedAreFoundEvenWhenTls13IsNegotiated) {
+  // The real Postfix of the lab that still allows TLS 1.0 and 1.1 (lab/mta).
+  const auto legacy = check_lab("postfix-legacy.test");
+  const auto& tls = legacy.json.at("mx").at(0).at("addresses").at(0).at("starttls");
+  EXPECT_EQ(tls["version"], "TLSv1.3");
+  EXPECT_EQ(tls["legacy_versions"]["TLSv1"], "accepted");
+  EXPECT_EQ(tls["legacy_versions"]["TLSv1.1"], "accepted");
+  EXPECT_FALSE(findings(legacy.json, "tls.legacy_accepted").empty());
+
+  const auto good = check_lab("good.test");
+  const auto& modern = good.json.at("mx").at(0).at("addresses").at(0).at("starttls");
+  EXPECT_EQ(modern["legacy_versions"]["TLSv1"], "refused");
+  EXPECT_TRUE(findings(good.json, "tls.legacy_accepted").empty());
+}
+
+}  // namespace
+}  // namespace mxray::testing

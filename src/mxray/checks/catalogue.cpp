@@ -151,6 +151,13 @@ constexpr std::array kCatalogue = {
      "clients that require TLS."),
      N_("Enable TLS 1.2 and 1.3 (upgrade the TLS library; Postfix: smtpd_tls_protocols = >=TLSv1.2 only once "
      "1.2 works).")},
+    FindingDefinition{"tls.legacy_accepted", S::warning,
+     N_("TLS 1.0 or 1.1 is still accepted"),
+     N_("The server negotiates a current TLS version with current clients, but still completes a handshake "
+     "with a client that offers only TLS 1.0 or 1.1 (deprecated by RFC 8996). Old and downgraded clients get "
+     "weak encryption, and compliance scans (PCI DSS, BSI) flag it."),
+     N_("Disable TLS 1.0 and 1.1 on the server once your senders are known to support TLS 1.2 (Postfix: "
+     "smtpd_tls_protocols = >=TLSv1.2; Exim with OpenSSL: openssl_options = +no_tlsv1 +no_tlsv1_1).")},
     FindingDefinition{"tls.plaintext_injection", S::warning,
      N_("Data arrived in clear text right after STARTTLS"),
      N_("The server sent bytes after its \"220 Ready to start TLS\" before the handshake. Such bytes are read as "

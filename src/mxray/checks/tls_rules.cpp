@@ -25,6 +25,14 @@ void judge_tls(const report::MxEvidence& mx, const report::AddressEvidence& a, F
   if (v == "TLSv1" || v == "TLSv1.1" || v == "SSLv3") {
     out.add("tls.old_version", host, a.ip, N_("negotiated {version}"), {{"version", v}});
   }
+  std::string legacy;
+  for (const auto& [version, outcome] : a.starttls.legacy_versions) {
+    if (outcome == "accepted") legacy += (legacy.empty() ? "" : ", ") + version;
+  }
+  if (!legacy.empty()) {
+    out.add("tls.legacy_accepted", host, a.ip, N_("{negotiated} was negotiated, but {versions} is still accepted"),
+            {{"negotiated", v}, {"versions", legacy}});
+  }
   if (a.starttls.bytes_before_handshake > 0) {
     out.add("tls.plaintext_injection", host, a.ip, N_("{count} bytes arrived before the TLS handshake"),
             {{"count", std::to_string(a.starttls.bytes_before_handshake)}});

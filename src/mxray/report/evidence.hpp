@@ -52,6 +52,7 @@ struct StartTlsEvidence {
   double ms = 0;           // STARTTLS command and handshake
   std::string error;
   std::size_t bytes_before_handshake = 0;  // plaintext sent after "220 Ready" (injection risk)
+  std::map<std::string, std::string> legacy_versions;  // TLSv1 / TLSv1.1 -> accepted | refused | untested: why
 };
 
 /// Facts about one certificate of the presented chain.

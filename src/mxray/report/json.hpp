@@ -15,7 +15,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(BannerEvidence, received, code, 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EhloEvidence, sent, command, code, text, ms, error, ehlo_refused,
                                                 extensions)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(StartTlsEvidence, offered, attempted, ok, code, reply_text, version,
-                                                cipher, key_exchange, ms, error, bytes_before_handshake)
+                                                cipher, key_exchange, ms, error, bytes_before_handshake,
+                                                legacy_versions)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CertificateFacts, subject, issuer, serial, not_before, not_after,
                                                 not_before_epoch, not_after_epoch, san, key_type, key_bits, key_curve,
                                                 signature_algorithm, sha256, self_signed)

@@ -13,6 +13,7 @@
 #include "mxray/core/printable.hpp"
 #include "mxray/smtp/connection.hpp"
 #include "mxray/smtp/extensions.hpp"
+#include "mxray/smtp/legacy_tls.hpp"
 #include "mxray/smtp/relay_attempt.hpp"
 #include "mxray/tls/certificate.hpp"
 
@@ -31,6 +32,7 @@ class Budget {
     return std::max(core::Millis{1}, std::min(step, left));
   }
   bool exhausted() const { return Clock::now() >= deadline_; }
+  Clock::time_point deadline() const { return deadline_; }
 
  private:
   Clock::time_point deadline_;
@@ -291,6 +293,11 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
   }
   if (session_usable && s.probe_commands) co_await probe_enumeration(conn, s, budget, ev);
   if (session_usable) co_await say_goodbye(conn, s, budget, ev);
+  conn.close();
+  const bool modern = ev.starttls.version == "TLSv1.2" || ev.starttls.version == "TLSv1.3";
+  if (s.scan_legacy_tls && ev.starttls.ok && modern && !budget.exhausted()) {
+    co_await scan_legacy_tls(s, tls, mx_host, endpoint, budget.deadline(), ev);
+  }
   finish();
 }
 

@@ -23,6 +23,7 @@ struct ProbeSettings {
   bool test_relay = true;
   bool relay_all = false;          // every relay variant, not only the plain one
   bool probe_commands = true;      // VRFY, EXPN and MAIL FROM before STARTTLS
+  bool scan_legacy_tls = true;     // one more session each for TLS 1.0 and 1.1
   std::string domain;              // the checked domain (relay variants aim at it)
   bool allow_private = false;
   long long now_epoch = 0;  // the check's clock for certificate dates

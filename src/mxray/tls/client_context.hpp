@@ -18,10 +18,15 @@ class ClientContext {
   explicit ClientContext(const std::string& ca_file);
 
   boost::asio::ssl::context& ssl() { return ssl_; }
+  /// A context that offers only `version` (TLS1_VERSION or TLS1_1_VERSION), to learn whether
+  /// a server still accepts it; nullptr for other versions.
+  boost::asio::ssl::context* only(int version);
   X509_STORE* trust_store() const { return store_.get(); }
 
  private:
   boost::asio::ssl::context ssl_;
+  boost::asio::ssl::context tls10_;
+  boost::asio::ssl::context tls11_;
   std::unique_ptr<X509_STORE, void (*)(X509_STORE*)> store_;
 };
 
