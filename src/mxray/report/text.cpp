@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "mxray/i18n/translate.hpp"
+#include "mxray/report/extension_notes.hpp"
 
 namespace mxray::report {
 namespace {
@@ -61,15 +62,6 @@ std::string indent(const std::string& text, const std::string& prefix) {
   return out;
 }
 
-std::string extension_list(const std::map<std::string, std::string>& ext, std::string_view lang) {
-  std::string out;
-  for (const auto& [k, v] : ext) {
-    out += out.empty() ? "" : " ";
-    out += v.empty() ? k : k + "(" + v + ")";
-  }
-  return out.empty() ? std::string(tr(lang, "(none)")) : out;
-}
-
 // One step line: mark, label padded to a column, then the text.
 std::string step(const Painter& p, bool good, std::string_view label, const std::string& text) {
   return fmt::format("      {} {:<9} {}\n", p.mark(good), label, text);
@@ -118,7 +110,17 @@ void render_address(std::string& out, const Painter& p, const MxEvidence& mx, co
   if (a.ehlo.sent) {
     const bool ok = a.ehlo.code == 250;
     out += step(p, ok, a.ehlo.command,
-                ok ? extension_list(a.ehlo.extensions, lang) : fmt::format("{} {}{}", a.ehlo.code, a.ehlo.text, a.ehlo.error));
+                ok ? (a.ehlo.extensions.empty() ? std::string(tr(lang, "(none)"))
+                                                : trf(lang, "{count} extensions", {{"count", std::to_string(a.ehlo.extensions.size())}}))
+                   : fmt::format("{} {}{}", a.ehlo.code, a.ehlo.text, a.ehlo.error));
+    if (ok) {
+      // One extension a line, with what it means for the postmaster.
+      for (const auto& [keyword, params] : a.ehlo.extensions) {
+        const auto name = params.empty() ? keyword : keyword + " " + params;
+        const auto note = extension_note(lang, keyword, params);
+        out += fmt::format("                  {:<24} {}\n", name, p.dim(note));
+      }
+    }
   }
   if (a.starttls.attempted) {
     out += step(p, a.starttls.ok, "STARTTLS",
