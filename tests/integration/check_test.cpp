@@ -17,12 +17,7 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-const json& first_address(const json& report) { return report.at("mx").at(0).at("addresses").at(0); }
 
-std::string severity_of(const json& report, const std::string& id) {
-  const auto f = findings(report, id);
-  return f.empty() ? "" : f.front().value("severity", "");
-}
 
 TEST(Check, GoodServerWithTrustedChainPasses) {
   const auto r = check_lab("good.test");

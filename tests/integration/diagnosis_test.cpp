@@ -11,12 +11,7 @@ namespace {
 
 using nlohmann::json;
 
-const json& first_address(const json& report) { return report.at("mx").at(0).at("addresses").at(0); }
 
-std::string severity_of(const json& report, const std::string& id) {
-  const auto f = findings(report, id);
-  return f.empty() ? "" : f.front().value("severity", "");
-}
 
 TEST(Diagnosis, PasswordLoginBeforeTlsIsCritical) {
   const auto r = check_lab("auth.test");

@@ -83,6 +83,15 @@ std::vector<nlohmann::json> findings(const nlohmann::json& report, const std::st
   return out;
 }
 
+const nlohmann::json& first_address(const nlohmann::json& report) {
+  return report.at("mx").at(0).at("addresses").at(0);
+}
+
+std::string severity_of(const nlohmann::json& report, const std::string& id) {
+  const auto f = findings(report, id);
+  return f.empty() ? "" : f.front().value("severity", "");
+}
+
 std::vector<std::string> finding_ids(const nlohmann::json& report) {
   std::vector<std::string> out;
   if (!report.is_object() || !report.contains("findings")) return out;

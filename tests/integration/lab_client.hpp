@@ -28,6 +28,12 @@ RunResult check_lab(const std::string& domain, const std::vector<std::string>& e
 /// The findings of a report with this id (and address, when given).
 std::vector<nlohmann::json> findings(const nlohmann::json& report, const std::string& id, const std::string& ip = "");
 
+/// The first address of the first MX of a report.
+const nlohmann::json& first_address(const nlohmann::json& report);
+
+/// The severity of the first finding with this id, or "" when there is none.
+std::string severity_of(const nlohmann::json& report, const std::string& id);
+
 /// Every finding id of a report.
 std::vector<std::string> finding_ids(const nlohmann::json& report);
 

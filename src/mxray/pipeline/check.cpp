@@ -6,6 +6,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "mxray/core/clock.hpp"
 #include "mxray/core/join.hpp"
 #include "mxray/dns/domain_name.hpp"
 
@@ -14,15 +15,6 @@ namespace asio = boost::asio;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-std::string iso8601_now(long long epoch) {
-  const auto t = static_cast<std::time_t>(epoch);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // A probe fails only itself: a bug surfacing as an exception is recorded, not spread.
 asio::awaitable<void> guarded_probe(const smtp::ProbeSettings& settings, tls::ClientContext& tls,
@@ -51,7 +43,7 @@ asio::awaitable<CheckResult> Checker::check(std::string input) {
   auto& ev = result.evidence;
   ev.input = input;
   ev.checked_at_epoch = static_cast<long long>(std::time(nullptr));
-  ev.checked_at = iso8601_now(ev.checked_at_epoch);
+  ev.checked_at = core::iso8601(ev.checked_at_epoch);
   ev.allow_private = options_.probe.allow_private;
   ev.port = options_.probe.port;
 

@@ -11,6 +11,7 @@
 #include <ctime>
 #include <memory>
 
+#include "mxray/core/clock.hpp"
 #include "mxray/core/printable.hpp"
 #include "mxray/tls/name_match.hpp"
 
@@ -40,15 +41,6 @@ long long epoch_of(const ASN1_TIME* t) {
   std::tm tm{};
   if (t == nullptr || ASN1_TIME_to_tm(t, &tm) != 1) return 0;
   return static_cast<long long>(timegm(&tm));
-}
-
-std::string iso8601(long long epoch) {
-  const auto t = static_cast<std::time_t>(epoch);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 std::string hex(const unsigned char* p, unsigned int n) {
@@ -123,8 +115,8 @@ report::CertificateFacts certificate_facts(X509* cert) {
   }
   f.not_before_epoch = epoch_of(X509_get0_notBefore(cert));
   f.not_after_epoch = epoch_of(X509_get0_notAfter(cert));
-  f.not_before = iso8601(f.not_before_epoch);
-  f.not_after = iso8601(f.not_after_epoch);
+  f.not_before = core::iso8601(f.not_before_epoch);
+  f.not_after = core::iso8601(f.not_after_epoch);
   add_san(cert, f);
   if (EVP_PKEY* key = X509_get0_pubkey(cert); key != nullptr) {
     switch (EVP_PKEY_get_base_id(key)) {
