@@ -1,9 +1,12 @@
 // The subcommands of the mxray program; main.cpp parses the command line into these.
 #pragma once
 
+#include <CLI/CLI.hpp>
+#include <functional>
 #include <string>
 
 #include "mxray/pipeline/check.hpp"
+#include "mxray/web/server_config.hpp"
 
 namespace mxray::app {
 
@@ -13,6 +16,18 @@ struct OutputOptions {
   std::string colour = "auto";  // auto | always | never
   std::string language = "en";  // en | fr | de | es | it
 };
+
+/// What `mxray serve` was told.
+struct ServeArgs {
+  web::ServerConfig config;
+  int smtp_port = 25;
+  double check_timeout = 60;
+};
+
+/// Adds the serve subcommand and its options (help texts through `T`).
+CLI::App* add_serve_command(CLI::App& app, ServeArgs& args, const std::function<std::string(const char*)>& T);
+/// `mxray serve`: runs the web server until SIGINT/SIGTERM; returns the exit code.
+int run_serve(ServeArgs& args);
 
 /// `mxray check DOMAIN`: returns the exit code.
 int run_check(const std::string& domain, const pipeline::CheckOptions& options, const OutputOptions& output);

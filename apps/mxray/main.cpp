@@ -96,6 +96,9 @@ int main(int argc, char** argv) {
   }
   output.language = lang;
 
+  app::ServeArgs serve_args;
+  auto* serve = app::add_serve_command(app, serve_args, T);
+
   bool markdown = false;
   auto* findings = app.add_subcommand("findings", T(N_("List every finding mxray can report")));
   findings->add_flag("--markdown", markdown, T(N_("Print the catalogue as Markdown (docs/findings.md)")));
@@ -114,6 +117,7 @@ int main(int argc, char** argv) {
   }
 
   if (*findings) return app::run_findings(markdown);
+  if (*serve) return app::run_serve(serve_args);
   if (*judge) return app::run_judge(evidence_file, output);
 
   if (only4 && only6) {

@@ -18,9 +18,10 @@ namespace {
 
 // A probe fails only itself: a bug surfacing as an exception is recorded, not spread.
 asio::awaitable<void> guarded_probe(const smtp::ProbeSettings& settings, tls::ClientContext& tls,
-                                    const report::MxEvidence& mx, report::AddressEvidence& address) {
+                                    const report::MxEvidence& mx, report::AddressEvidence& address,
+                                    smtp::StepObserver on_step) {
   try {
-    co_await smtp::probe_address(settings, tls, mx, address);
+    co_await smtp::probe_address(settings, tls, mx, address, std::move(on_step));
   } catch (const std::exception& e) {
     address.aborted = std::string("internal error: ") + e.what();
     address.aborted_kind = "internal";
@@ -37,7 +38,7 @@ Checker::Checker(asio::any_io_executor executor, CheckOptions options) : options
 
 Checker::~Checker() = default;
 
-asio::awaitable<CheckResult> Checker::check(std::string input) {
+asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver progress) {
   const auto started = Clock::now();
   CheckResult result;
   auto& ev = result.evidence;
@@ -61,10 +62,20 @@ asio::awaitable<CheckResult> Checker::check(std::string input) {
   settings.now_epoch = ev.checked_at_epoch;
   settings.domain = ev.domain;
   settings.check_deadline = started + settings.limits.check_timeout;
+  if (progress) progress(ProgressEvent{ProgressEvent::Kind::mx, &ev, 0, 0, {}});
   std::vector<asio::awaitable<void>> probes;
-  for (auto& mx : ev.mx) {
+  for (std::size_t m = 0; m < ev.mx.size(); ++m) {
+    auto& mx = ev.mx[m];
     if (mx.ip_literal) continue;  // senders cannot use it; probing would mislead
-    for (auto& address : mx.addresses) probes.push_back(guarded_probe(settings, *tls_, mx, address));
+    for (std::size_t a = 0; a < mx.addresses.size(); ++a) {
+      smtp::StepObserver on_step;
+      if (progress) {
+        on_step = [&ev, &progress, m, a](std::string_view step) {
+          progress(ProgressEvent{ProgressEvent::Kind::address, &ev, m, a, step});
+        };
+      }
+      probes.push_back(guarded_probe(settings, *tls_, mx, mx.addresses[a], std::move(on_step)));
+    }
   }
   co_await core::join_all(std::move(probes));
   ev.deadline_hit = Clock::now() >= settings.check_deadline;

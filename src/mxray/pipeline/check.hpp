@@ -5,8 +5,11 @@
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "mxray/dns/mail_hosts.hpp"
 #include "mxray/dns/resolver.hpp"
@@ -31,14 +34,29 @@ struct CheckResult {
   bool ok() const { return error.empty(); }
 };
 
+/// One step of a check that just finished, for callers that show progress (the web page).
+/// `mx` is reported once, when the MX hosts and their addresses are known; `address` for
+/// each probe step (`step`: connect, banner, ehlo, starttls, certificate, relay, done).
+struct ProgressEvent {
+  enum class Kind { mx, address };
+  Kind kind = Kind::mx;
+  const report::DomainEvidence* evidence = nullptr;  // valid only during the call
+  std::size_t mx_index = 0;       // for Kind::address
+  std::size_t address_index = 0;  // for Kind::address
+  std::string_view step;          // for Kind::address
+};
+
+/// Called on the check's event loop; must not block. May be empty.
+using ProgressObserver = std::function<void(const ProgressEvent&)>;
+
 class Checker {
  public:
   /// Throws std::runtime_error for a bad configuration (resolver, trust anchor, CA file).
   Checker(boost::asio::any_io_executor executor, CheckOptions options);
   ~Checker();
 
-  /// Checks one domain as typed by the user.
-  boost::asio::awaitable<CheckResult> check(std::string input);
+  /// Checks one domain as typed by the user; `progress` hears of each finished step.
+  boost::asio::awaitable<CheckResult> check(std::string input, ProgressObserver progress = {});
 
  private:
   CheckOptions options_;

@@ -172,21 +172,29 @@ asio::awaitable<void> relay_over_new_session(const ProbeSettings& s, const Budge
 }  // namespace
 
 asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& tls, const report::MxEvidence& mx,
-                                    report::AddressEvidence& ev) {
+                                    report::AddressEvidence& ev, StepObserver on_step) {
   const auto& mx_host = mx.host;
   const auto started = Clock::now();
   const Budget budget(s);
-  auto finish = [&] { ev.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count(); };
+  auto step_done = [&](std::string_view step) {
+    if (on_step) on_step(step);
+  };
+  auto finish = [&] {
+    ev.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+    step_done("done");
+  };
 
   boost::system::error_code parse_error;
   const auto ip = asio::ip::make_address(ev.ip, parse_error);
   if (parse_error) {
     ev.aborted = "not an IP address: " + ev.ip;
+    finish();
     co_return;
   }
   ev.special_range = core::special_range(ip);
   if (!ev.special_range.empty() && !s.allow_private) {
     ev.allowed = false;
+    finish();
     co_return;
   }
   const asio::ip::tcp::endpoint endpoint(ip, s.port);
@@ -199,6 +207,7 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
   ev.connect.ms = c.ms;
   ev.connect.error = c.error;
   ev.connect.error_kind = c.error_kind;
+  step_done("connect");
   if (!c.ok) {
     finish();
     co_return;
@@ -211,12 +220,14 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
     ev.banner.error = banner.step.error_kind;
     ev.banner.text = banner.step.error;
     note_failure(ev, budget, "banner", banner.step);
+    step_done("banner");
     finish();
     co_return;
   }
   ev.banner.received = true;
   ev.banner.code = banner.reply.code;
   ev.banner.text = banner.reply.safe_text();
+  step_done("banner");
   if (banner.reply.code != 220) {
     co_await say_goodbye(conn, s, budget, ev);
     finish();
@@ -225,6 +236,7 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
 
   // EHLO.
   const bool greeted = co_await greet(conn, s, budget, ev, ev.ehlo, "EHLO");
+  step_done("ehlo");
   if (!greeted) {
     if (ev.ehlo.error.empty()) co_await say_goodbye(conn, s, budget, ev);
     finish();
@@ -272,11 +284,15 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
           ev.starttls.key_exchange = key_exchange(ssl);
           ev.certificate = tls::inspect_chain(ssl, tls.trust_store(), {mx.host, mx.cname_target}, s.now_epoch,
                                                s.limits);
+          step_done("starttls");
+          step_done("certificate");
           session_usable = co_await greet(conn, s, budget, ev, ev.ehlo_tls, "EHLO after STARTTLS");
         }
       }
     }
   }
+
+  if (ev.starttls.attempted && !ev.starttls.ok) step_done("starttls");
 
   // Relay test: on this session when it is still usable, else on a new plain one.
   if (s.test_relay) {
@@ -291,6 +307,7 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
   } else {
     ev.relay.skipped_reason = "disabled with --no-relay-test";
   }
+  step_done("relay");
   if (session_usable && s.probe_commands) co_await probe_enumeration(conn, s, budget, ev);
   if (session_usable) co_await say_goodbye(conn, s, budget, ev);
   conn.close();

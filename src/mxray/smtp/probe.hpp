@@ -5,7 +5,9 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <chrono>
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "mxray/core/limits.hpp"
 #include "mxray/report/evidence.hpp"
@@ -30,9 +32,14 @@ struct ProbeSettings {
   std::chrono::steady_clock::time_point check_deadline = std::chrono::steady_clock::time_point::max();
 };
 
+/// Told the name of each step as it finishes: connect, banner, ehlo, starttls, certificate,
+/// relay, then done (last, always); the evidence filled so far is readable at that moment.
+using StepObserver = std::function<void(std::string_view step)>;
+
 /// Probes `evidence.ip` as mail host `mx.host` and fills `evidence`. Never throws for
-/// anything the server does.
+/// anything the server does. `on_step` may be empty.
 boost::asio::awaitable<void> probe_address(const ProbeSettings& settings, tls::ClientContext& tls,
-                                           const report::MxEvidence& mx, report::AddressEvidence& evidence);
+                                           const report::MxEvidence& mx, report::AddressEvidence& evidence,
+                                           StepObserver on_step = {});
 
 }  // namespace mxray::smtp

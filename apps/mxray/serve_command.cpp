@@ -1,0 +1,76 @@
+// `mxray serve`: the web page and JSON API. Parses its options, binds, drops root, and runs
+// the HTTP server and every check on one event loop until SIGINT or SIGTERM.
+#include <unistd.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <csignal>
+#include <iostream>
+
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "mxray/i18n/translate.hpp"
+#include "mxray/web/http_server.hpp"
+#include "mxray/web/privileges.hpp"
+
+namespace mxray::app {
+
+CLI::App* add_serve_command(CLI::App& app, ServeArgs& a, const std::function<std::string(const char*)>& T) {
+  auto* serve = app.add_subcommand("serve", T(N_("Serve the web page and the JSON API")));
+  auto& c = a.config;
+  serve->add_option("--listen", c.listen, T(N_("Address and port to listen on, ADDR:PORT or [ADDR6]:PORT")))
+      ->capture_default_str();
+  serve->add_flag("--allow-private", c.check.probe.allow_private,
+                  T(N_("Allow checks of loopback, private and other non-public addresses (internal networks, the lab)")));
+  serve->add_option("--resolver", c.check.resolver.forwarders,
+                    T(N_("DNS resolver ADDR[@PORT] to ask (repeatable; default: the system's)")));
+  serve->add_option("--trust-anchor", c.check.resolver.trust_anchor_file,
+                    T(N_("DNSSEC trust anchor file (default: /usr/share/dns/root.key)")));
+  serve->add_option("--ca-file", c.check.ca_file, T(N_("Trust these CA certificates instead of the system store")));
+  serve->add_option("--port", a.smtp_port, T(N_("SMTP port to connect to")))->check(CLI::Range(1, 65535));
+  serve->add_option("--max-concurrent", c.limits.max_concurrent_checks, T(N_("Checks running at once, all clients together")))
+      ->capture_default_str()->check(CLI::Range(1, 10000));
+  serve->add_option("--rate-limit", c.limits.checks_per_minute, T(N_("Checks per minute allowed to one client address")))
+      ->capture_default_str()->check(CLI::Range(0.01, 1e9));
+  serve->add_option("--timeout", a.check_timeout, T(N_("Deadline for the whole check, seconds")))
+      ->capture_default_str()->check(CLI::Range(1.0, 600.0));
+  serve->add_option("--user", c.user, T(N_("Run as this user when started as root")))->capture_default_str();
+  return serve;
+}
+
+int run_serve(ServeArgs& a) {
+  auto& c = a.config;
+  auto& limits = c.check.probe.limits;
+  limits.check_timeout = std::chrono::milliseconds(static_cast<long long>(a.check_timeout * 1000));
+  limits.probe_timeout = std::min(limits.probe_timeout, limits.check_timeout);
+  c.check.probe.port = static_cast<unsigned short>(a.smtp_port);
+  char host[256] = {};
+  if (gethostname(host, sizeof host - 1) == 0 && host[0] != '\0') c.check.probe.ehlo_name = host;
+
+  boost::asio::io_context io;
+  std::unique_ptr<web::HttpServer> server;
+  try {
+    server = std::make_unique<web::HttpServer>(io, c);
+  } catch (const std::exception& e) {
+    std::cerr << "mxray serve: " << e.what() << "\n";
+    return kExitCouldNotCheck;
+  }
+  // Bound and configured (CA file, trust anchor read): root is no longer needed.
+  const auto dropped = web::drop_root(c.user);
+  if (!dropped.empty()) {
+    std::cerr << "mxray serve: " << dropped << "\n";
+    return kExitCouldNotCheck;
+  }
+  boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.async_wait([&io](const boost::system::error_code&, int) { io.stop(); });
+  server->start();
+  const auto endpoint = server->local_endpoint();
+  const auto address = endpoint.address().is_v6() ? "[" + endpoint.address().to_string() + "]"
+                                                  : endpoint.address().to_string();
+  // Tests read this line to learn the port when --listen asked for port 0.
+  std::cout << "mxray serve: listening on http://" << address << ":" << endpoint.port() << "/" << std::endl;
+  io.run();
+  return 0;
+}
+
+}  // namespace mxray::app

@@ -1,0 +1,163 @@
+// See check_api.hpp. A streamed check runs as its own coroutine and feeds an EventChannel;
+// if the client goes away the check still ends within its own deadline, holding its slot.
+#include "mxray/web/check_api.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/buffer.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/write.hpp>
+
+#include "mxray/checks/judge.hpp"
+#include "mxray/dns/domain_name.hpp"
+#include "mxray/i18n/translate.hpp"
+#include "mxray/report/json.hpp"
+#include "mxray/web/responses.hpp"
+#include "mxray/web/sse.hpp"
+
+namespace mxray::web {
+namespace asio = boost::asio;
+using nlohmann::json;
+
+namespace {
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n"; }
+
+// Holds one of the concurrent-check slots for as long as it lives.
+class Slot {
+ public:
+  explicit Slot(std::shared_ptr<std::size_t> active) : active_(std::move(active)) { ++*active_; }
+  ~Slot() { --*active_; }
+  Slot(const Slot&) = delete;
+  Slot& operator=(const Slot&) = delete;
+
+ private:
+  std::shared_ptr<std::size_t> active_;
+};
+
+json report_of(const pipeline::CheckResult& result, const std::string& lang) {
+  if (!result.ok()) return report::error_json(result.evidence.input, result.error);
+  return report::report_json(result.evidence, checks::judge(result.evidence), lang);
+}
+
+json mx_event(const report::DomainEvidence& ev) {
+  json j = ev;  // at this point: the MX hosts and their addresses, nothing probed yet
+  return j;
+}
+
+json address_event(const pipeline::ProgressEvent& e) {
+  const auto& mx = e.evidence->mx.at(e.mx_index);
+  const auto& address = mx.addresses.at(e.address_index);
+  return {{"mx", e.mx_index}, {"address", e.address_index}, {"host", mx.host},
+          {"ip", address.ip}, {"step", std::string(e.step)}, {"evidence", address}};
+}
+
+asio::awaitable<void> run_streamed(std::shared_ptr<pipeline::Checker> checker, std::string domain, std::string lang,
+                                   std::shared_ptr<EventChannel> channel, std::shared_ptr<Slot> slot) {
+  try {
+    auto progress = [&channel](const pipeline::ProgressEvent& e) {
+      if (e.kind == pipeline::ProgressEvent::Kind::mx) {
+        channel->push(format_event("mx", mx_event(*e.evidence)));
+      } else {
+        channel->push(format_event("address", address_event(e)));
+      }
+    };
+    const auto result = co_await checker->check(domain, progress);
+    if (result.ok()) {
+      channel->push(format_event("report", report_of(result, lang)));
+    } else {
+      channel->push(format_event("error", {{"error", result.error}, {"report", report_of(result, lang)}}));
+    }
+  } catch (const std::exception& e) {
+    channel->push(format_event("error", {{"error", std::string("internal error: ") + e.what()}}));
+  }
+  channel->finish();
+  slot.reset();
+}
+
+}  // namespace
+
+std::string response_language(const Request& request, const Target& target) {
+  const auto lang = target.param("lang");
+  if (!lang.empty()) return i18n::pick_language(lang);
+  return i18n::pick_language(std::string(request[http::field::accept_language]));
+}
+
+CheckApi::CheckApi(asio::any_io_executor executor, const ServerConfig& config)
+    : executor_(executor),
+      limits_(config.limits),
+      checker_(std::make_shared<pipeline::Checker>(executor, config.check)),
+      limiter_(config.limits.checks_per_minute, config.limits.max_tracked_clients) {}
+
+std::optional<Response> CheckApi::refuse(const Request& request, const Target& target, const std::string& client) {
+  if (target.params.count("domain") == 0) {
+    return error_response(request, http::status::bad_request, "missing parameter: domain (e.g. ?domain=example.com)");
+  }
+  const auto name = dns::normalise_domain(target.param("domain"));
+  if (!name.ok()) return error_response(request, http::status::bad_request, name.error);
+  const auto admission = limiter_.admit(client);
+  if (!admission.allowed) {
+    return too_many_requests(request, admission.retry_after_seconds,
+                             "too many checks from your address; try again in " +
+                                 std::to_string(admission.retry_after_seconds) + " s");
+  }
+  if (*active_ >= limits_.max_concurrent_checks) {
+    return too_many_requests(request, 5, "the server is busy with other checks; try again in a few seconds");
+  }
+  return std::nullopt;
+}
+
+asio::awaitable<Response> CheckApi::check(const Request& request, const Target& target, const std::string& client) {
+  auto refusal = refuse(request, target, client);
+  if (refusal) co_return std::move(*refusal);
+  const Slot slot(active_);
+  const auto lang = response_language(request, target);
+  // Keep the Checker alive for this coroutine even if the API were torn down meanwhile.
+  const auto checker = checker_;
+  std::string body;
+  try {
+    const auto result = co_await checker->check(target.param("domain"));
+    body = dump(report_of(result, lang));
+  } catch (const std::exception& e) {
+    co_return error_response(request, http::status::internal_server_error, std::string("internal error: ") + e.what());
+  }
+  co_return make_response(request, http::status::ok, "application/json", std::move(body));
+}
+
+asio::awaitable<void> CheckApi::stream(Stream& stream, const Request& request, const Target& target,
+                                       const std::string& client) {
+  auto refusal = refuse(request, target, client);
+  if (refusal) {
+    refusal->keep_alive(false);
+    co_await write_response(stream, *refusal, limits_.write_timeout);
+    co_return;
+  }
+  auto channel = std::make_shared<EventChannel>(executor_);
+  asio::co_spawn(executor_,
+                 run_streamed(checker_, target.param("domain"), response_language(request, target), channel,
+                              std::make_shared<Slot>(active_)),
+                 asio::detached);
+
+  http::response<http::empty_body> head{http::status::ok, request.version()};
+  head.set(http::field::content_type, "text/event-stream; charset=utf-8");
+  head.set(http::field::cache_control, "no-store");
+  head.set("X-Accel-Buffering", "no");
+  add_security_headers(head);
+  head.keep_alive(false);  // the body ends when the connection closes
+  http::response_serializer<http::empty_body> serializer{head};
+  stream.expires_after(limits_.write_timeout);
+  auto [head_error, head_bytes] = co_await http::async_write_header(stream, serializer, asio::as_tuple(asio::use_awaitable));
+  if (head_error) co_return;
+  for (;;) {
+    const auto event = co_await channel->next();
+    if (event.empty()) break;
+    stream.expires_after(limits_.write_timeout);
+    auto [ec, n] = co_await asio::async_write(stream, asio::buffer(event), asio::as_tuple(asio::use_awaitable));
+    if (ec) co_return;  // the client left; the check finishes on its own
+  }
+}
+
+}  // namespace mxray::web

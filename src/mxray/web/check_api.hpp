@@ -1,0 +1,52 @@
+// The check endpoints: GET /api/v1/check (the `mxray check --json` document) and
+// GET /api/v1/check/stream (the same check as server-sent events, step by step). The domain
+// is untrusted input: validated first (400), then admitted by the per-client rate limit and
+// the global cap on concurrent checks (429 with Retry-After).
+#pragma once
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "mxray/pipeline/check.hpp"
+#include "mxray/web/http_types.hpp"
+#include "mxray/web/query.hpp"
+#include "mxray/web/rate_limiter.hpp"
+#include "mxray/web/server_config.hpp"
+
+namespace mxray::web {
+
+/// The language of a response: `lang=` when given, else the request's Accept-Language.
+std::string response_language(const Request& request, const Target& target);
+
+class CheckApi {
+ public:
+  /// Throws std::runtime_error for a bad check configuration (resolver, trust anchor, CA file).
+  CheckApi(boost::asio::any_io_executor executor, const ServerConfig& config);
+
+  /// GET /api/v1/check?domain=...: the report JSON, or a JSON error.
+  boost::asio::awaitable<Response> check(const Request& request, const Target& target, const std::string& client);
+
+  /// GET /api/v1/check/stream?domain=...: writes the whole response (events) itself; the
+  /// connection closes after it.
+  boost::asio::awaitable<void> stream(Stream& stream, const Request& request, const Target& target,
+                                      const std::string& client);
+
+  /// Checks running now.
+  std::size_t active_checks() const { return *active_; }
+
+ private:
+  // The domain's problem as a 400, or a 429, or nothing when the check may start.
+  std::optional<Response> refuse(const Request& request, const Target& target, const std::string& client);
+
+  boost::asio::any_io_executor executor_;
+  ServerLimits limits_;
+  std::shared_ptr<pipeline::Checker> checker_;
+  RateLimiter limiter_;
+  std::shared_ptr<std::size_t> active_ = std::make_shared<std::size_t>(0);
+};
+
+}  // namespace mxray::web

@@ -1,0 +1,49 @@
+// See routes.hpp.
+#include "mxray/web/routes.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "mxray/web/assets.hpp"
+#include "mxray/web/query.hpp"
+#include "mxray/web/responses.hpp"
+#include "mxray/web/ui_messages.hpp"
+
+namespace mxray::web {
+namespace asio = boost::asio;
+
+Router::Router(asio::any_io_executor executor, const ServerConfig& config)
+    : limits_(config.limits), api_(executor, config) {}
+
+asio::awaitable<bool> Router::handle(Stream& stream, const Request& request, const std::string& client) {
+  const auto target = parse_target(request.target());
+  const auto& path = target.path;
+  Response response;
+  if (request.method() != http::verb::get && request.method() != http::verb::head) {
+    response = error_response(request, http::status::method_not_allowed, "only GET and HEAD are served");
+    response.set(http::field::allow, "GET, HEAD");
+  } else if (path == "/api/v1/check/stream") {
+    co_await api_.stream(stream, request, target, client);
+    co_return false;
+  } else if (path == "/api/v1/check") {
+    response = co_await api_.check(request, target, client);
+  } else if (path == "/healthz") {
+    const nlohmann::json body{{"status", "ok"}, {"active_checks", api_.active_checks()}};
+    response = make_response(request, http::status::ok, "application/json", body.dump() + "\n");
+  } else if (path == "/api/v1/messages") {
+    response = make_response(request, http::status::ok, "application/json",
+                             ui_messages(response_language(request, target)).dump() + "\n", "no-cache");
+    response.set(http::field::vary, "Accept-Language");
+  } else if (path == "/api/v1/openapi.json") {
+    const auto* spec = find_asset("/openapi.json");
+    response = make_response(request, http::status::ok, "application/json", std::string(spec->body), "no-cache");
+  } else if (const auto* asset = find_asset(path); asset != nullptr && path != "/openapi.json") {
+    response = make_response(request, http::status::ok, asset->content_type, std::string(asset->body), "no-cache");
+  } else {
+    response = error_response(request, http::status::not_found, "no such page: see /api/v1/openapi.json");
+  }
+  const bool keep = response.keep_alive();
+  const bool written = co_await write_response(stream, response, limits_.write_timeout);
+  co_return written && keep;
+}
+
+}  // namespace mxray::web

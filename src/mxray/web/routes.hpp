@@ -1,0 +1,29 @@
+// Which request goes where: the page's files, /healthz, /api/v1/openapi.json,
+// /api/v1/messages, /api/v1/check and /api/v1/check/stream. GET and HEAD only; paths and
+// parameters are untrusted and only compared, never used to open files.
+#pragma once
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <string>
+
+#include "mxray/web/check_api.hpp"
+#include "mxray/web/http_types.hpp"
+#include "mxray/web/server_config.hpp"
+
+namespace mxray::web {
+
+class Router {
+ public:
+  /// Throws std::runtime_error for a bad check configuration.
+  Router(boost::asio::any_io_executor executor, const ServerConfig& config);
+
+  /// Answers one request on `stream`; false when the connection must close afterwards.
+  boost::asio::awaitable<bool> handle(Stream& stream, const Request& request, const std::string& client);
+
+ private:
+  ServerLimits limits_;
+  CheckApi api_;
+};
+
+}  // namespace mxray::web

@@ -1,0 +1,37 @@
+// Server-sent events (HTML Living Standard, 9.2): formatting one event, and the channel that
+// carries events from a running check to the connection writing them. One event loop, so no
+// locks; the queue is bounded by the check itself (a fixed number of steps per address).
+#pragma once
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <deque>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+namespace mxray::web {
+
+/// "event: NAME\ndata: JSON\n\n"; the JSON is on one line (dump without indentation).
+std::string format_event(std::string_view name, const nlohmann::json& data);
+
+/// Events waiting to be written, and a wake-up for the writer.
+class EventChannel {
+ public:
+  explicit EventChannel(boost::asio::any_io_executor executor);
+
+  /// Queues one event (ignored after finish()).
+  void push(std::string event);
+  /// No more events will come.
+  void finish();
+  /// Waits until there is an event or the channel is finished; empty string at the end.
+  boost::asio::awaitable<std::string> next();
+
+ private:
+  std::deque<std::string> pending_;
+  bool finished_ = false;
+  boost::asio::steady_timer wake_;
+};
+
+}  // namespace mxray::web

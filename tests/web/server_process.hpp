@@ -1,0 +1,55 @@
+// Starts `mxray serve` on a free port for a test and stops it afterwards; sends plain HTTP
+// requests to it (Beast, blocking, with a socket timeout) and reads server-sent events.
+#pragma once
+
+#include <sys/types.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace mxray::testing {
+
+/// One HTTP response; header names lower-cased.
+struct HttpReply {
+  int status = 0;
+  std::map<std::string, std::string> headers;
+  std::string body;
+  std::string error;  // non-empty: no response (connection failed, timeout)
+  std::string header(const std::string& name) const;
+};
+
+/// One server-sent event.
+struct Event {
+  std::string name;
+  std::string data;
+};
+
+class ServerProcess {
+ public:
+  /// Runs `mxray serve --listen 127.0.0.1:0 ARGS...`; throws when it does not start listening.
+  explicit ServerProcess(const std::vector<std::string>& args);
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  unsigned short port() const { return port_; }
+  pid_t pid() const { return pid_; }
+  /// GET (or another method) `target` with extra headers.
+  HttpReply get(const std::string& target, const std::map<std::string, std::string>& headers = {},
+                const std::string& method = "GET", const std::string& body = "") const;
+  /// Sends raw bytes and returns whatever comes back until the server closes.
+  std::string raw(const std::string& bytes) const;
+
+ private:
+  pid_t pid_ = -1;
+  unsigned short port_ = 0;
+};
+
+/// The lab's mxray options (mxray.args), with or without --allow-private.
+std::vector<std::string> lab_server_args(bool allow_private);
+
+/// Splits an event-stream body into events.
+std::vector<Event> parse_events(const std::string& body);
+
+}  // namespace mxray::testing

@@ -1,0 +1,353 @@
+// mxray web page: runs a check through GET /api/v1/check/stream (server-sent events read
+// with fetch, so errors keep their status and JSON body) and shows it as it arrives.
+// Every string from the server is inserted with textContent, never as HTML.
+'use strict';
+
+const STEPS = ['connect', 'banner', 'ehlo', 'starttls', 'certificate', 'relay'];
+const SEVERITY_ORDER = {critical: 0, warning: 1, info: 2, ok: 3};
+
+let M = {};          // the page's labels in the current language (from /api/v1/messages)
+let lang = 'en';
+let current = null;  // {domain, controller, report, mx, started}
+
+const $ = (id) => document.getElementById(id);
+
+function fmt(template, values) {
+  return String(template || '').replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
+}
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === 'class') node.className = v;
+    else if (k === 'text') node.textContent = v;
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) if (c != null) node.append(c);  // strings become text nodes
+  return node;
+}
+
+async function loadMessages(wanted) {
+  const url = '/api/v1/messages' + (wanted ? '?lang=' + encodeURIComponent(wanted) : '');
+  const res = await fetch(url);
+  const body = await res.json();
+  M = body.messages;
+  lang = body.lang;
+  document.documentElement.lang = lang;
+  $('lang').value = lang;
+  for (const node of document.querySelectorAll('[data-msg]')) node.textContent = M[node.dataset.msg] || node.textContent;
+  document.title = M.title;
+}
+
+function setUrl(domain) {
+  const params = new URLSearchParams();
+  if (domain) params.set('domain', domain);
+  params.set('lang', lang);
+  history.replaceState(null, '', '/?' + params.toString());
+  $('permalink').href = '/?' + params.toString();
+}
+
+// ---- status of each step of one address, from its evidence ----
+
+function ms(v) { return typeof v === 'number' ? ' ' + v.toFixed(1) + ' ms' : ''; }
+
+function stepState(a, step, finished) {
+  const pending = {mark: finished ? 'na' : 'pending', text: finished ? '—' : M.pending};
+  switch (step) {
+    case 'connect':
+      if (!a.connect || !a.connect.attempted) return pending;
+      return a.connect.ok ? {mark: 'ok', text: ms(a.connect.ms).trim()}
+                          : {mark: 'bad', text: a.connect.error_kind || a.connect.error || ''};
+    case 'banner':
+      if (!a.banner || (!a.banner.received && !a.banner.error)) return pending;
+      if (!a.banner.received) return {mark: 'bad', text: a.banner.error};
+      return {mark: a.banner.code === 220 ? 'ok' : 'bad', text: String(a.banner.code), detail: a.banner.text};
+    case 'ehlo':
+      if (!a.ehlo || !a.ehlo.sent) return pending;
+      if (a.ehlo.error) return {mark: 'bad', text: a.ehlo.error};
+      return {mark: a.ehlo.code === 250 ? 'ok' : 'bad', text: a.ehlo.command + ' ' + a.ehlo.code,
+              detail: Object.keys(a.ehlo.extensions || {}).join(' ')};
+    case 'starttls': {
+      const t = a.starttls || {};
+      if (!t.attempted) {
+        if (a.ehlo && a.ehlo.code === 250 && !t.offered) return {mark: 'bad', text: M.not_offered};
+        return pending;
+      }
+      if (!t.ok) return {mark: 'bad', text: t.error || String(t.code)};
+      return {mark: 'ok', text: t.version, detail: [t.cipher, t.key_exchange].filter(Boolean).join(' ')};
+    }
+    case 'certificate': {
+      const c = a.certificate || {};
+      if (!c.present) return pending;
+      const bad = c.days_left < 0 || !c.chain_trusted;
+      const warn = !c.trusted || !c.hostname_match;
+      const days = c.days_left < 0 ? fmt(M.expired_ago, {days: -c.days_left}) : fmt(M.days_left, {days: c.days_left});
+      return {mark: bad ? 'bad' : warn ? 'warn' : 'ok', text: days, detail: c.verify_error};
+    }
+    case 'relay': {
+      const r = a.relay || {};
+      if (!r.tested) return r.skipped_reason ? {mark: 'na', text: '—', detail: r.skipped_reason} : pending;
+      return r.open ? {mark: 'bad', text: M.relay_open} : {mark: 'ok', text: M.relay_closed};
+    }
+  }
+  return pending;
+}
+
+const MARKS = {ok: '✓', bad: '✗', warn: '!', pending: '…', na: '–'};
+
+function renderSteps(row, a, finished) {
+  const list = row.querySelector('.steps');
+  list.replaceChildren();
+  if (a.allowed === false) {
+    list.append(el('li', {class: 'step refused'}, el('span', {class: 'mark bad', 'aria-hidden': 'true', text: '✗'}),
+                   ' ', fmt(M.refused, {range: a.special_range})));
+    return;
+  }
+  for (const step of STEPS) {
+    const s = stepState(a, step, finished);
+    const item = el('li', {class: 'step ' + s.mark, 'data-step': step, 'data-state': s.mark},
+                    el('span', {class: 'mark', 'aria-hidden': 'true', text: MARKS[s.mark]}),
+                    el('span', {class: 'step-name', text: M['step_' + step]}),
+                    el('span', {class: 'step-text', text: s.text || ''}));
+    if (s.detail) item.title = s.detail;
+    list.append(item);
+  }
+}
+
+function renderCertificate(row, a) {
+  const c = a.certificate || {};
+  if (!c.present || row.querySelector('details.cert')) return;
+  const leaf = c.chain[0] || {};
+  const dl = el('dl');
+  const add = (label, value) => { dl.append(el('dt', {text: label}), el('dd', {text: value})); };
+  add(M.subject, leaf.subject);
+  add(M.issuer, leaf.issuer);
+  add(M.names, (leaf.san || []).join(', '));
+  const days = c.days_left < 0 ? fmt(M.expired_ago, {days: -c.days_left}) : fmt(M.days_left, {days: c.days_left});
+  add(M.expires, leaf.not_after + ' (' + days + ')');
+  add(M.key, [leaf.key_type, leaf.key_bits ? leaf.key_bits + ' bits' : '', leaf.key_curve].filter(Boolean).join(' '));
+  add(M.signature, leaf.signature_algorithm);
+  add(M.trusted, (c.trusted ? M.yes : M.no) + (c.verify_error && c.verify_error !== 'ok' ? ' (' + c.verify_error + ')' : ''));
+  add(M.name_match, c.hostname_match ? M.yes + ' (' + c.matched_name + ')' : M.no);
+  const chain = el('ol', {class: 'chain'});
+  for (const cert of c.chain) chain.append(el('li', {text: cert.subject + '  ←  ' + cert.issuer}));
+  dl.append(el('dt', {text: M.chain}), el('dd', {}, chain));
+  row.append(el('details', {class: 'cert'}, el('summary', {text: M.cert_details}), dl));
+}
+
+function renderMx(evidence) {
+  const list = $('mx-list');
+  list.replaceChildren();
+  const hosts = evidence.mx || [];
+  if (hosts.length === 0) list.append(el('p', {class: 'empty', text: M.no_mx}));
+  hosts.forEach((mx, m) => {
+    const card = el('article', {class: 'mx-card', id: 'mx-' + m},
+                    el('h3', {}, el('span', {class: 'host', text: mx.host}),
+                       el('span', {class: 'pref', text: ' · ' + fmt(M.preference, {n: mx.preference})})),
+                    el('p', {class: 'mx-meta', text: fmt(M.dnssec, {state: mx.dnssec || '?'}) +
+                                                  (mx.address_error ? ' · ' + mx.address_error : '')}));
+    const rows = el('ul', {class: 'addresses'});
+    (mx.addresses || []).forEach((a, i) => {
+      const row = el('li', {class: 'address', id: 'addr-' + m + '-' + i},
+                     el('div', {class: 'ip', text: a.ip}), el('ul', {class: 'steps'}));
+      renderSteps(row, a, false);
+      rows.append(row);
+    });
+    card.append(rows);
+    list.append(card);
+  });
+}
+
+function updateAddress(m, i, a, finished) {
+  const row = $('addr-' + m + '-' + i);
+  if (!row) return;
+  renderSteps(row, a, finished);
+  renderCertificate(row, a);
+  if (a.verdict) row.dataset.verdict = a.verdict;
+}
+
+function renderFindings(findings) {
+  const list = $('findings');
+  list.replaceChildren();
+  const sorted = [...findings].sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]);
+  for (const f of sorted) {
+    const where = f.mx ? f.mx + (f.ip ? ' ' + f.ip : '') : M.whole_domain;
+    const item = el('li', {class: 'finding sev-' + f.severity, 'data-id': f.id, 'data-severity': f.severity},
+                    el('p', {class: 'finding-head'},
+                       el('span', {class: 'badge', text: M['severity_' + f.severity] || f.severity}), ' ',
+                       el('strong', {class: 'finding-title', text: f.title}), ' ',
+                       el('span', {class: 'where', text: where})));
+    if (f.detail) item.append(el('p', {class: 'detail', text: f.detail}));
+    if (f.severity !== 'ok') {
+      if (f.explanation) item.append(el('p', {class: 'why'}, el('span', {class: 'label', text: M.why + ': '}), f.explanation));
+      if (f.fix) item.append(el('p', {class: 'fix'}, el('span', {class: 'label', text: M.fix + ': '}), f.fix));
+    }
+    list.append(item);
+  }
+  $('findings-section').hidden = findings.length === 0;
+}
+
+function renderReport(report) {
+  current.report = report;
+  renderMx(report);
+  (report.mx || []).forEach((mx, m) => {
+    const card = $('mx-' + m);
+    if (card && mx.verdict) card.dataset.verdict = mx.verdict;
+    (mx.addresses || []).forEach((a, i) => updateAddress(m, i, a, true));
+  });
+  renderFindings(report.findings || []);
+  const summary = $('summary');
+  summary.replaceChildren(el('p', {class: 'verdict verdict-' + report.verdict, text: M['verdict_' + report.verdict] || report.verdict}),
+                          el('p', {class: 'total', text: fmt(M.total_time, {seconds: (report.duration_ms / 1000).toFixed(1)})}));
+  if (report.error) summary.append(el('p', {class: 'error', text: report.error}));
+  summary.dataset.verdict = report.verdict;
+  summary.hidden = false;
+  $('actions').hidden = false;
+}
+
+function showError(message) {
+  $('status').textContent = fmt(M.error, {message});
+  $('status').classList.add('error');
+}
+
+// ---- the event stream ----
+
+function handleEvent(name, data) {
+  if (name === 'mx') {
+    current.mx = data;
+    renderMx(data);
+  } else if (name === 'address') {
+    updateAddress(data.mx, data.address, data.evidence, data.step === 'done');
+  } else if (name === 'report') {
+    renderReport(data);
+    $('status').textContent = '';
+  } else if (name === 'error') {
+    showError(data.error);
+    if (data.report) renderReport(data.report);
+  }
+}
+
+async function runCheck(domain) {
+  if (current && current.controller) current.controller.abort();
+  current = {domain, controller: new AbortController(), report: null};
+  const mine = current;
+  for (const id of ['mx-list', 'findings']) $(id).replaceChildren();
+  $('summary').hidden = true;
+  $('findings-section').hidden = true;
+  $('actions').hidden = true;
+  $('status').classList.remove('error');
+  $('status').textContent = fmt(M.checking, {domain});
+  $('results').setAttribute('aria-busy', 'true');
+  $('check').disabled = true;
+  setUrl(domain);
+  try {
+    const url = '/api/v1/check/stream?domain=' + encodeURIComponent(domain) + '&lang=' + encodeURIComponent(lang);
+    const res = await fetch(url, {signal: mine.controller.signal, headers: {Accept: 'text/event-stream'}});
+    if (!res.ok) {
+      let message = res.status + ' ' + res.statusText;
+      try { message = (await res.json()).error; } catch (e) { /* keep the status line */ }
+      showError(message);
+      return;
+    }
+    const reader = res.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const {value, done} = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, {stream: true});
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        let name = 'message';
+        let data = '';
+        for (const line of block.split('\n')) {
+          if (line.startsWith('event: ')) name = line.slice(7);
+          else if (line.startsWith('data: ')) data += line.slice(6);
+        }
+        if (current === mine && data) handleEvent(name, JSON.parse(data));
+      }
+    }
+    if (current === mine && !mine.report && !$('status').classList.contains('error')) showError(M.connection_lost);
+  } catch (e) {
+    if (e.name !== 'AbortError' && current === mine) showError(M.connection_lost);
+  } finally {
+    if (current === mine) {
+      $('results').setAttribute('aria-busy', 'false');
+      $('check').disabled = false;
+    }
+  }
+}
+
+// ---- the report as plain text (copy button) ----
+
+function reportText(report) {
+  const lines = ['mxray ' + report.domain + '  ' + (M['verdict_' + report.verdict] || report.verdict), report.checked_at || ''];
+  for (const mx of report.mx || []) {
+    lines.push('', 'MX ' + mx.preference + ' ' + mx.host + '  ' + (mx.verdict || ''));
+    for (const a of mx.addresses || []) {
+      lines.push('  ' + a.ip + '  ' + (a.verdict || ''));
+      if (a.allowed === false) { lines.push('    ' + fmt(M.refused, {range: a.special_range})); continue; }
+      for (const step of STEPS) {
+        const s = stepState(a, step, true);
+        lines.push('    ' + MARKS[s.mark] + ' ' + M['step_' + step] + '  ' + (s.text || '') + (s.detail ? '  ' + s.detail : ''));
+      }
+    }
+  }
+  lines.push('', M.findings);
+  for (const f of report.findings || []) {
+    lines.push('  [' + (M['severity_' + f.severity] || f.severity) + '] ' + f.title + '  (' + (f.mx ? f.mx + ' ' + f.ip : M.whole_domain) + ')');
+    if (f.detail) lines.push('      ' + f.detail);
+    if (f.severity !== 'ok') {
+      if (f.explanation) lines.push('      ' + M.why + ': ' + f.explanation);
+      if (f.fix) lines.push('      ' + M.fix + ': ' + f.fix);
+    }
+  }
+  lines.push('', fmt(M.total_time, {seconds: (report.duration_ms / 1000).toFixed(1)}));
+  return lines.join('\n') + '\n';
+}
+
+async function copyReport() {
+  if (!current || !current.report) return;
+  const text = reportText(current.report);
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch (e) {
+    // Without the clipboard API (plain http on a non-local host): a selected text area.
+    const area = el('textarea', {class: 'copy-area', readonly: ''});
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+  }
+  $('copy-status').textContent = M.copied;
+}
+
+// ---- start ----
+
+document.addEventListener('DOMContentLoaded', async () => {
+  const params = new URLSearchParams(location.search);
+  await loadMessages(params.get('lang') || '');
+  $('check-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const domain = $('domain').value.trim();
+    if (domain) runCheck(domain);
+  });
+  $('lang').addEventListener('change', async () => {
+    await loadMessages($('lang').value);
+    if (current && current.domain) runCheck(current.domain);  // findings come in the report's language
+    else setUrl('');
+  });
+  $('copy').addEventListener('click', copyReport);
+  $('print').addEventListener('click', () => window.print());
+  window.addEventListener('beforeprint', () => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+  });
+  const domain = params.get('domain');
+  if (domain) {
+    $('domain').value = domain;
+    runCheck(domain);
+  }
+});
