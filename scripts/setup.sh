@@ -10,6 +10,9 @@ packages=(
   nlohmann-json3-dev libcli11-dev libfmt-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
+  # the web page's browser test (headless Chromium, driven by playwright-core from npm) and
+  # the API load benchmark
+  chromium wrk
   # run time and the lab
   dns-root-data ca-certificates openssl nsd ldnsutils procps iproute2
   # real MTAs of the lab and the established tools the interop tests compare with
@@ -18,6 +21,9 @@ packages=(
   postfix nmap swaks libnet-ssleay-perl testssl.sh time
   libidn12 libgnutls-dane0 libnsl2 libdb5.3 libpcre2-8-0 libevent-2.1-7 libpam0g
 )
+
+# Node.js and npm for the browser test: Debian's own unless some nodejs (with npm) is there.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -65,7 +65,7 @@ function stepState(a, step, finished) {
     case 'ehlo':
       if (!a.ehlo || !a.ehlo.sent) return pending;
       if (a.ehlo.error) return {mark: 'bad', text: a.ehlo.error};
-      return {mark: a.ehlo.code === 250 ? 'ok' : 'bad', text: a.ehlo.command + ' ' + a.ehlo.code,
+      return {mark: a.ehlo.code === 250 ? 'ok' : 'bad', text: (a.ehlo.command === 'HELO' ? 'HELO ' : '') + a.ehlo.code,
               detail: Object.keys(a.ehlo.extensions || {}).join(' ')};
     case 'starttls': {
       const t = a.starttls || {};
