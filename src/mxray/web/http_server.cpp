@@ -132,7 +132,10 @@ asio::awaitable<void> HttpServer::session(tcp::socket socket) {
         }
         break;
       }
-      const bool keep = co_await router_->handle(stream, parser.get(), client);
+      auto& request = parser.get();
+      // The last request this connection may carry: say so, so the client does not reuse it.
+      if (i + 1 == limits.requests_per_connection) request.keep_alive(false);
+      const bool keep = co_await router_->handle(stream, request, client);
       if (!keep) break;
     }
   } catch (const std::exception&) {
