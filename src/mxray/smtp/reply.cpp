@@ -67,7 +67,8 @@ ReplyReader::Status ReplyReader::next(Reply& out, ReplyError& error) {
         return Status::error;
       }
       // A CR waiting for its LF is not part of the line's length.
-      const std::size_t partial = buffer_.size() - pos - (buffer_.back() == '\r' ? 1 : 0);
+      std::size_t partial = buffer_.size() - pos;
+      if (partial > 0 && buffer_.back() == '\r') --partial;
       if (partial > limits_.max_reply_line) {
         error = ReplyError::line_too_long;
         return Status::error;
