@@ -38,7 +38,7 @@ TEST(Dane, EveryUsableCombinationMatchesWithItsRecordAndDepth) {
 TEST(Dane, MismatchIsCriticalAtTheAddress) {
   const auto r = check_lab("dane-mismatch.test", {"--no-relay-test"});
   EXPECT_EQ(r.exit_code, 2) << r.out;
-  const auto f = findings(r.json, "dane.no_match", "127.0.0.50");
+  const auto f = findings(r.json, "dane.no_match", "127.0.0.60");
   ASSERT_EQ(f.size(), 1u) << r.out;
   EXPECT_EQ(f[0]["severity"], "critical");
   const auto& a = r.json["mx"][0]["addresses"][0]["dane"];

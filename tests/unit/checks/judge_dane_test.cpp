@@ -32,7 +32,7 @@ TEST(JudgeDane, NoMatchIsCritical) {
   const auto* f = find_finding(j, "dane.no_match");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->severity, Severity::critical);
-  EXPECT_EQ(f->ip, "127.0.0.50");
+  EXPECT_EQ(f->ip, "127.0.0.60");
   EXPECT_TRUE(has_finding(j, "dane.single_key"));
   EXPECT_EQ(j.verdict, Verdict::fail);
 }
