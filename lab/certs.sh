@@ -11,7 +11,7 @@ out=$(cd "$out" && pwd)
 
 leaves=(good multiline implicit backup twomx relay slow expired mismatch selfsigned nochain
         oldtls notyet expiring
-        postfix postfix-relay postfix-legacy exim opensmtpd)
+        postfix postfix-relay postfix-legacy exim opensmtpd dane mtasts stsuntrusted)
 stamp=$(sha256sum "${BASH_SOURCE[0]}" | cut -d' ' -f1)
 
 up_to_date() {
@@ -129,11 +129,18 @@ leaf postfix ec "mx.postfix.test" -days 365
 leaf postfix-relay ec "mx.postfix-relay.test" -days 365
 leaf postfix-legacy rsa "mx.wrongname.test" -days 365
 leaf opensmtpd rsa "mx.opensmtpd.test" -startdate 20200101000000Z -enddate 20210101000000Z
+# DANE (TLSA records are computed from these at lab start) and the MTA-STS policy hosts.
+leaf dane ec "*.dane.test mx.insecure.test" -days 365
+sts_names=""
+for d in enforce unlisted badcert testing none redirect ctype big untrusted malformed notxt nopolicy dane; do
+  sts_names+=" mta-sts.sts-$d.test"
+done
+leaf mtasts ec "${sts_names# }" -days 365
 
 # Chains as the servers send them: leaf first, then the intermediate; nochain sends the leaf only.
 for name in "${leaves[@]}"; do
   case $name in
-    selfsigned | exim) ;;
+    selfsigned | exim | stsuntrusted) ;;
     nochain) cp "$work/$name.crt" "$out/$name.pem" ;;
     *) cat "$work/$name.crt" "$out/intermediate.pem" >"$out/$name.pem" ;;
   esac
@@ -148,6 +155,7 @@ self_signed() {
 }
 self_signed selfsigned ec mx.selfsigned.test
 self_signed exim rsa mx.exim.test
+self_signed stsuntrusted ec mta-sts.sts-untrusted.test
 
 chmod 600 "$out"/*.key
 echo "$stamp" >"$out/.stamp"

@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
   auto& limits = options.probe.limits;
   double check_timeout = 120, connect_timeout = 10, banner_timeout = 30, command_timeout = 15, dns_timeout = 10;
   bool only4 = false, only6 = false, no_relay = false;
-  int port = 25;
+  int port = 25, mta_sts_port = 443;
 
   auto* check = app.add_subcommand("check", T(N_("Check the mail servers of one domain")));
   check->footer(T(kExitCodes));
@@ -61,6 +61,9 @@ int main(int argc, char** argv) {
                     T(N_("DNSSEC trust anchor file (default: /usr/share/dns/root.key)")));
   check->add_option("--ca-file", options.ca_file, T(N_("Trust these CA certificates instead of the system store")));
   check->add_option("--port", port, T(N_("SMTP port to connect to")))->check(CLI::Range(1, 65535));
+  check->add_option("--mta-sts-port", mta_sts_port,
+                    T(N_("HTTPS port for the MTA-STS policy fetch (default 443; for test setups)")))
+      ->check(CLI::Range(1, 65535));
   check->add_flag("--allow-private", options.probe.allow_private,
                   T(N_("Allow loopback, private and other non-public addresses (internal networks, the lab)")));
   check->add_option("--ehlo-name", options.probe.ehlo_name, T(N_("Name to announce in EHLO (default: this host's name)")));
@@ -132,6 +135,7 @@ int main(int argc, char** argv) {
   options.families.ipv4 = !only6;
   options.families.ipv6 = !only4;
   options.probe.port = static_cast<unsigned short>(port);
+  options.mta_sts_port = static_cast<unsigned short>(mta_sts_port);
   options.probe.test_relay = !no_relay;
   options.probe.relay_all = relay_tests == "all";
   options.probe.scan_legacy_tls = !no_legacy_scan;
@@ -142,5 +146,6 @@ int main(int argc, char** argv) {
   limits.tls_timeout = seconds(command_timeout);
   limits.dns_timeout = seconds(dns_timeout);
   limits.probe_timeout = std::min(limits.probe_timeout, limits.check_timeout);
+  limits.policy_timeout = std::min(limits.policy_timeout, limits.check_timeout);
   return app::run_check(domain, options, output);
 }

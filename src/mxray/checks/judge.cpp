@@ -74,6 +74,7 @@ Judgement judge(const report::DomainEvidence& ev, const JudgeOptions& options) {
   FindingList list;
   judge_dns(ev, list);
   for (const auto& mx : ev.mx) {
+    judge_dane(ev, mx, list);
     for (const auto& a : mx.addresses) {
       judge_session(mx, a, options, list);
       judge_tls(mx, a, list);
@@ -91,6 +92,8 @@ Judgement judge(const report::DomainEvidence& ev, const JudgeOptions& options) {
       }
     }
   }
+  judge_mta_sts(ev, list);
+  judge_tls_rpt(ev, list);
   judge_domain(ev, list);
 
   j.findings = std::move(list.items());

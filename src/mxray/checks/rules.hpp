@@ -22,6 +22,12 @@ void judge_commands(const report::MxEvidence& mx, const report::AddressEvidence&
 void judge_naming(const report::MxEvidence& mx, const report::AddressEvidence& address, FindingList& out);
 /// The open-relay test (relay_rules.cpp).
 void judge_relay(const report::MxEvidence& mx, const report::AddressEvidence& address, FindingList& out);
+/// DANE of one MX and its addresses (dane_rules.cpp).
+void judge_dane(const report::DomainEvidence& evidence, const report::MxEvidence& mx, FindingList& out);
+/// MTA-STS record, policy and per-MX consequences (mta_sts_rules.cpp).
+void judge_mta_sts(const report::DomainEvidence& evidence, FindingList& out);
+/// The TLS-RPT record (tls_rpt_rules.cpp).
+void judge_tls_rpt(const report::DomainEvidence& evidence, FindingList& out);
 /// Whole-domain reachability: all down, primary or backup down (domain_rules.cpp).
 void judge_domain(const report::DomainEvidence& evidence, FindingList& out);
 

@@ -19,6 +19,13 @@ struct Limits {
   std::size_t max_cert_bytes = 64 * 1024;    // DER size of one certificate
   std::size_t max_mx_hosts = 20;
   std::size_t max_addresses_per_host = 10;
+  std::size_t max_tlsa_records = 20;         // TLSA records kept per MX host
+  std::size_t max_txt_records = 20;          // TXT records kept per name
+  std::size_t max_txt_bytes = 4096;          // one TXT record, its strings joined
+  std::size_t max_policy_bytes = 64 * 1024;  // MTA-STS policy body (RFC 8461 3.3 suggests 64 KiB)
+  std::size_t max_policy_lines = 1000;       // lines of a policy looked at
+  std::size_t max_http_header_bytes = 16 * 1024;
+  std::size_t max_policy_addresses = 4;      // addresses of mta-sts.<domain> tried
 
   Millis connect_timeout{10'000};
   Millis banner_timeout{30'000};             // greeting delays (postscreen) are real
@@ -27,6 +34,7 @@ struct Limits {
   Millis probe_timeout{90'000};              // one (MX, address) session
   Millis check_timeout{120'000};             // the whole domain
   Millis dns_timeout{10'000};                // one DNS query
+  Millis policy_timeout{10'000};             // the whole MTA-STS policy fetch
 };
 
 }  // namespace mxray::core

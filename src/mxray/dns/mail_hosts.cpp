@@ -9,6 +9,8 @@
 #include "mxray/core/printable.hpp"
 #include "mxray/dns/domain_name.hpp"
 #include "mxray/dns/records.hpp"
+#include "mxray/dns/tlsa.hpp"
+#include "mxray/dns/txt.hpp"
 
 namespace mxray::dns {
 namespace asio = boost::asio;
@@ -40,13 +42,29 @@ asio::awaitable<void> query_into(Resolver& resolver, std::string name, int type,
   out = co_await resolver.query(std::move(name), type);
 }
 
-// Looks up A and AAAA of one host at once and stores them in `mx`.
+// TLSA for the host (RFC 7672 2.2.2): when the host is an alias reached through a secure
+// chain, the TLSA records at the CNAME-expanded name come first, the original name's second.
+asio::awaitable<void> resolve_tlsa(Resolver& resolver, report::MxEvidence& mx, const DnsAnswer& original,
+                                   const core::Limits& limits) {
+  if (!mx.cname_target.empty() && mx.dnssec == "secure") {
+    const auto expanded = co_await resolver.query("_25._tcp." + mx.cname_target, rrtype::kTlsa);
+    if (expanded.havedata && expanded.dnssec == "secure") {
+      fill_dane(expanded, mx.cname_target, mx.dnssec, limits, mx.dane);
+      co_return;
+    }
+  }
+  fill_dane(original, mx.host, mx.dnssec, limits, mx.dane);
+}
+
+// Looks up A, AAAA and TLSA of one host at once and stores them in `mx`.
 asio::awaitable<void> resolve_host(Resolver& resolver, report::MxEvidence& mx,
                                    const core::Limits& limits, FamilyFilter families) {
   std::vector<DnsAnswer> answers(2);
+  DnsAnswer tlsa;
   std::vector<asio::awaitable<void>> queries;
   if (families.ipv4) queries.push_back(query_into(resolver, mx.host, rrtype::kA, answers[0]));
   if (families.ipv6) queries.push_back(query_into(resolver, mx.host, rrtype::kAaaa, answers[1]));
+  queries.push_back(query_into(resolver, "_25._tcp." + mx.host, rrtype::kTlsa, tlsa));
   co_await core::join_all(std::move(queries));
   if (!families.ipv4) answers.erase(answers.begin());
   if (!families.ipv6) answers.pop_back();
@@ -78,6 +96,13 @@ asio::awaitable<void> resolve_host(Resolver& resolver, report::MxEvidence& mx,
     for (const auto& e : errors) joined += (joined.empty() ? "" : "; ") + e;
     mx.address_error = joined;
   }
+  co_await resolve_tlsa(resolver, mx, tlsa, limits);
+}
+
+asio::awaitable<void> resolve_txt(Resolver& resolver, std::string name, const core::Limits& limits,
+                                  report::TxtLookup& out) {
+  const auto answer = co_await resolver.query(std::move(name), rrtype::kTxt);
+  out = txt_lookup(answer, limits);
 }
 
 // PTR of one address, then forward confirmation: one PTR name must resolve back to it.
@@ -157,6 +182,8 @@ asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver, report::Doma
   }
 
   std::vector<asio::awaitable<void>> lookups;
+  lookups.push_back(resolve_txt(resolver, "_mta-sts." + evidence.domain, limits, evidence.mta_sts.txt));
+  lookups.push_back(resolve_txt(resolver, "_smtp._tls." + evidence.domain, limits, evidence.tls_rpt.txt));
   for (auto& mx : evidence.mx) {
     // A "." among other MX records has nothing to look up; an IP literal is not a host name
     // and senders fail on it (reported by the judge), so it is not looked up either.

@@ -9,6 +9,10 @@
 #include "mxray/core/clock.hpp"
 #include "mxray/core/join.hpp"
 #include "mxray/dns/domain_name.hpp"
+#include "mxray/policy/mta_sts_consequence.hpp"
+#include "mxray/policy/mta_sts_policy.hpp"
+#include "mxray/policy/policy_fetch.hpp"
+#include "mxray/policy/tls_rpt.hpp"
 
 namespace mxray::pipeline {
 namespace asio = boost::asio;
@@ -25,6 +29,18 @@ asio::awaitable<void> guarded_probe(const smtp::ProbeSettings& settings, tls::Cl
   } catch (const std::exception& e) {
     address.aborted = std::string("internal error: ") + e.what();
     address.aborted_kind = "internal";
+  }
+}
+
+// The MTA-STS policy fetch beside the probes (DESIGN.md data flow); it fails only itself.
+asio::awaitable<void> guarded_fetch(dns::Resolver& resolver, X509_STORE* store, policy::FetchSettings settings,
+                                    std::string domain, report::MtaStsEvidence& sts) {
+  try {
+    const auto body = co_await policy::fetch_policy(resolver, store, settings, domain, sts.fetch);
+    if (sts.fetch.ok) sts.policy = policy::parse_policy(body, settings.limits.max_policy_lines);
+  } catch (const std::exception& e) {
+    sts.fetch.error = std::string("internal error: ") + e.what();
+    sts.fetch.error_kind = "internal";
   }
 }
 
@@ -64,6 +80,14 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
   settings.check_deadline = started + settings.limits.check_timeout;
   if (progress) progress(ProgressEvent{ProgressEvent::Kind::mx, &ev, 0, 0, {}});
   std::vector<asio::awaitable<void>> probes;
+  if (!ev.null_mx) {
+    policy::evaluate_sts_txt(ev.mta_sts.txt.records, ev.mta_sts);
+    policy::evaluate_tls_rpt(ev.tls_rpt.txt.records, ev.tls_rpt);
+    if (options_.fetch_mta_sts) {
+      policy::FetchSettings fetch{settings.limits, options_.mta_sts_port, settings.allow_private, ev.checked_at_epoch};
+      probes.push_back(guarded_fetch(*resolver_, tls_->trust_store(), fetch, ev.domain, ev.mta_sts));
+    }
+  }
   for (std::size_t m = 0; m < ev.mx.size(); ++m) {
     auto& mx = ev.mx[m];
     if (mx.ip_literal) continue;  // senders cannot use it; probing would mislead
@@ -78,6 +102,7 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
     }
   }
   co_await core::join_all(std::move(probes));
+  policy::evaluate_mx(ev);
   ev.deadline_hit = Clock::now() >= settings.check_deadline;
   ev.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
   co_return result;

@@ -24,7 +24,9 @@ struct CheckOptions {
   dns::ResolverConfig resolver;
   dns::FamilyFilter families;
   smtp::ProbeSettings probe;  // includes the limits
-  std::string ca_file;        // empty: the system trust store
+  std::string ca_file;        // empty: the system trust store (also for MTA-STS policy fetches)
+  unsigned short mta_sts_port = 443;  // HTTPS port of mta-sts.<domain> (the lab may move it)
+  bool fetch_mta_sts = true;
 };
 
 /// The evidence, or why the domain could not be checked at all.

@@ -129,6 +129,42 @@ struct RelayEvidence {
   std::vector<RelayAttempt> attempts;
 };
 
+/// One TLSA record of `_25._tcp.<host>` (RFC 6698), as published.
+struct TlsaRecord {
+  int usage = 0;                  // 0 PKIX-TA, 1 PKIX-EE, 2 DANE-TA, 3 DANE-EE
+  int selector = 0;               // 0 full certificate, 1 SubjectPublicKeyInfo
+  int matching_type = 0;          // 0 exact, 1 SHA-256, 2 SHA-512
+  std::string data;               // association data, lower-case hex
+  bool usable = false;            // usage 2/3, selector 0/1, matching 0/1/2, digest length right
+  std::string unusable_reason;
+};
+
+/// The TLSA lookup for one MX host (RFC 7672 section 2.2).
+struct DaneEvidence {
+  bool looked_up = false;
+  std::string tlsa_name;          // _25._tcp.<base domain> the records came from
+  std::string base_domain;        // the MX host, or its CNAME target (RFC 7672 2.2.2)
+  std::string dnssec;             // secure | insecure | bogus of the TLSA answer
+  int rcode = 0;
+  bool nxdomain = false;
+  std::string error;              // the lookup failed (timeout, SERVFAIL, resolver error)
+  std::string why_bogus;
+  std::vector<TlsaRecord> records;
+  bool records_truncated = false;
+  bool applies = false;           // secure TLSA with a usable record and secure addresses: senders use DANE
+  std::string not_applied;        // why DANE does not apply although records exist
+};
+
+/// DANE verification of one address's chain (OpenSSL's verifier on the probe's handshake).
+struct DaneAddressResult {
+  bool checked = false;           // DANE applied and a handshake took place
+  bool matched = false;           // OpenSSL authenticated the peer through a TLSA record
+  int matched_record = -1;        // index into MxEvidence::dane.records
+  int depth = -1;                 // chain depth of the matching certificate (0 = leaf)
+  std::string error;              // why not: OpenSSL's verification error, or no TLS
+  std::vector<int> record_depths; // per record: depth of the presented certificate it matches, -1 none
+};
+
 /// One SMTP session to one address of one MX.
 struct AddressEvidence {
   std::string ip;
@@ -146,6 +182,7 @@ struct AddressEvidence {
   CommandProbe mail_before_tls;   // MAIL FROM before STARTTLS: is TLS required?
   RelayEvidence relay;
   ReverseDnsEvidence reverse_dns;
+  DaneAddressResult dane;
   bool quit_sent = false;
   std::vector<std::string> bounds_hit;  // which limit was reached, e.g. "banner: line over 2048 bytes"
   std::string aborted;            // why the session ended early, if it did
@@ -164,6 +201,89 @@ struct MxEvidence {
   std::string address_error;      // lookup failure text
   bool addresses_truncated = false;
   std::vector<AddressEvidence> addresses;
+  DaneEvidence dane;
+};
+
+/// A TXT record set as fetched (`_mta-sts.<domain>`, `_smtp._tls.<domain>`).
+struct TxtLookup {
+  std::string name;
+  std::string dnssec;
+  int rcode = 0;
+  bool nxdomain = false;
+  std::string error;              // the lookup failed (timeout, SERVFAIL, resolver error)
+  std::vector<std::string> records;  // every TXT record, strings joined, escaped
+};
+
+/// One line of an MTA-STS policy that could not be used.
+struct PolicyLineProblem {
+  int line = 0;                   // 1-based
+  std::string text;               // escaped, cut to 200 bytes
+  std::string problem;
+};
+
+/// The parsed MTA-STS policy (RFC 8461 section 3.2).
+struct MtaStsPolicy {
+  bool parsed = false;
+  std::string version;
+  std::string mode;               // enforce | testing | none (as written when invalid)
+  std::vector<std::string> mx;    // patterns as written
+  long long max_age = -1;         // -1: absent or invalid
+  std::vector<std::string> errors;  // policy-level problems (missing or invalid keys)
+  std::vector<PolicyLineProblem> bad_lines;
+  std::vector<std::string> unknown_keys;
+  bool valid = false;             // version STSv1, valid mode, max_age, and an mx unless mode none
+};
+
+/// The HTTPS fetch of https://mta-sts.<domain>/.well-known/mta-sts.txt.
+struct PolicyFetch {
+  bool attempted = false;
+  std::string url;
+  std::string host;
+  std::vector<std::string> addresses;  // what mta-sts.<domain> resolved to
+  std::string ip;                 // the address connected to
+  std::string error;              // why no policy was obtained, readable
+  std::string error_kind;         // dns | address_policy | connect | tls | certificate | http | redirect |
+                                  // status | content_type | too_large | timeout
+  std::string tls_version;
+  bool cert_trusted = false;
+  bool cert_name_match = false;
+  std::string cert_error;
+  int status = 0;
+  std::string location;           // Location of a redirect (not followed)
+  std::string content_type;
+  std::size_t body_bytes = 0;
+  bool ok = false;                // 200, text/plain, within bounds, trusted certificate
+  double ms = 0;
+};
+
+/// Per MX: what the policy means for senders that honour it.
+struct MtaStsMxResult {
+  std::string host;
+  bool matches = false;           // the MX host matches one of the policy's mx patterns
+  std::string pattern;            // the pattern that matched
+  std::vector<std::string> addresses_failing;  // address: why a policy-honouring sender fails there
+  std::string consequence;        // deliver | will_not_deliver | report_only | not_applied
+};
+
+/// The domain's MTA-STS (RFC 8461).
+struct MtaStsEvidence {
+  TxtLookup txt;
+  std::vector<std::string> sts_records;  // the TXT records that start with v=STSv1
+  std::string id;                 // of the single valid record
+  std::string txt_error;          // none | several | malformed (empty when one valid record)
+  std::string txt_detail;
+  PolicyFetch fetch;
+  MtaStsPolicy policy;
+  std::vector<MtaStsMxResult> mx;
+};
+
+/// The domain's TLS-RPT record (RFC 8460).
+struct TlsRptEvidence {
+  TxtLookup txt;
+  std::vector<std::string> rpt_records;  // the TXT records that start with v=TLSRPTv1
+  std::vector<std::string> rua;   // the reporting URIs of the single record
+  std::string error;              // none | several | malformed
+  std::string detail;
 };
 
 /// Everything observed about one domain.
@@ -182,6 +302,8 @@ struct DomainEvidence {
   bool allow_private = false;
   int port = 25;
   std::vector<MxEvidence> mx;
+  MtaStsEvidence mta_sts;
+  TlsRptEvidence tls_rpt;
   double duration_ms = 0;
 };
 

@@ -29,15 +29,34 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReverseDnsEvidence, looked_up, n
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RelayAttempt, variant, mail_from, rcpt_to, mail_code, mail_text, code, text,
                                                 accepted, targets_outside)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RelayEvidence, tested, open, mode, skipped_reason, over_tls, attempts)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TlsaRecord, usage, selector, matching_type, data, usable,
+                                                unusable_reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DaneEvidence, looked_up, tlsa_name, base_domain, dnssec, rcode,
+                                                nxdomain, error, why_bogus, records, records_truncated, applies,
+                                                not_applied)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DaneAddressResult, checked, matched, matched_record, depth, error,
+                                                record_depths)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AddressEvidence, ip, family, special_range, allowed, connect, banner,
                                                 ehlo, starttls, ehlo_tls, certificate, vrfy, expn, mail_before_tls, relay,
-                                                reverse_dns, quit_sent, bounds_hit,
+                                                reverse_dns, dane, quit_sent, bounds_hit,
                                                 aborted, aborted_kind, duration_ms)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MxEvidence, host, preference, implicit, ip_literal, cname_target,
-                                                dnssec, address_error, addresses_truncated, addresses)
+                                                dnssec, address_error, addresses_truncated, addresses, dane)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TxtLookup, name, dnssec, rcode, nxdomain, error, records)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PolicyLineProblem, line, text, problem)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MtaStsPolicy, parsed, version, mode, mx, max_age, errors, bad_lines,
+                                                unknown_keys, valid)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PolicyFetch, attempted, url, host, addresses, ip, error, error_kind,
+                                                tls_version, cert_trusted, cert_name_match, cert_error, status,
+                                                location, content_type, body_bytes, ok, ms)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MtaStsMxResult, host, matches, pattern, addresses_failing,
+                                                consequence)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MtaStsEvidence, txt, sts_records, id, txt_error, txt_detail, fetch,
+                                                policy, mx)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TlsRptEvidence, txt, rpt_records, rua, error, detail)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DomainEvidence, schema, input, domain, checked_at, checked_at_epoch,
                                                 mx_dnssec, mx_rcode, null_mx, implicit_mx, mx_truncated,
-                                                deadline_hit, allow_private, port, mx, duration_ms)
+                                                deadline_hit, allow_private, port, mx, mta_sts, tls_rpt, duration_ms)
 
 /// The full report: the evidence with verdicts merged in, and the findings with their texts
 /// in `language` (ids stay stable).

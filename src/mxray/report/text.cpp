@@ -62,6 +62,11 @@ std::string indent(const std::string& text, const std::string& prefix) {
   return out;
 }
 
+std::string tlsa_text(const TlsaRecord& r) {
+  const auto data = r.data.size() > 24 ? r.data.substr(0, 24) + "..." : r.data;
+  return fmt::format("{} {} {} {}", r.usage, r.selector, r.matching_type, data);
+}
+
 // One step line: mark, label padded to a column, then the text.
 std::string step(const Painter& p, bool good, std::string_view label, const std::string& text) {
   return fmt::format("      {} {:<9} {}\n", p.mark(good), label, text);
@@ -140,7 +145,63 @@ void render_address(std::string& out, const Painter& p, const MxEvidence& mx, co
     const auto reason = r.skipped_reason.empty() && !r.attempts.empty() ? r.attempts.back().mail_text : r.skipped_reason;
     out += fmt::format("      {} {:<9} {}\n", p.dim("-"), tr(lang, "relay"), trf(lang, "not tested: {reason}", {{"reason", reason}}));
   }
+  if (a.dane.checked) {
+    const auto idx = static_cast<std::size_t>(a.dane.matched_record);
+    const auto rec = a.dane.matched_record >= 0 && idx < mx.dane.records.size() ? tlsa_text(mx.dane.records[idx]) : "?";
+    out += step(p, a.dane.matched, "DANE",
+                a.dane.matched ? trf(lang, "TLSA {record} matched at depth {depth}",
+                                     {{"record", rec}, {"depth", std::to_string(a.dane.depth)}})
+                               : trf(lang, "no TLSA record matched: {error}", {{"error", a.dane.error}}));
+  }
   if (!a.aborted.empty()) out += step(p, false, tr(lang, "stopped"), a.aborted);
+}
+
+// The TLSA records of one MX (RFC 7672), when there are any or the lookup failed.
+void render_dane(std::string& out, const Painter& p, const MxEvidence& mx, std::string_view lang) {
+  const auto& d = mx.dane;
+  if (!d.looked_up || (d.records.empty() && d.error.empty() && d.dnssec != "bogus")) return;
+  out += fmt::format("  DANE {} (DNSSEC {}){}\n", d.tlsa_name, d.dnssec.empty() ? "?" : d.dnssec,
+                     d.error.empty() ? "" : ": " + d.error);
+  for (const auto& r : d.records) {
+    out += fmt::format("    {} TLSA {}{}\n", p.mark(r.usable), tlsa_text(r), r.usable ? "" : "  " + r.unusable_reason);
+  }
+  if (!d.not_applied.empty()) out += "    " + trf(lang, "not applied: {reason}", {{"reason", d.not_applied}}) + "\n";
+}
+
+// MTA-STS (RFC 8461) and TLS-RPT (RFC 8460) of the domain.
+void render_policies(std::string& out, const Painter& p, const DomainEvidence& ev, std::string_view lang) {
+  const auto& s = ev.mta_sts;
+  const std::string pad = "                  ";
+  out += fmt::format("\n{}\n", p("MTA-STS", fmt::emphasis::bold));
+  const bool txt_ok = s.txt_error.empty() && !s.id.empty();
+  out += step(p, txt_ok, "TXT",
+              txt_ok ? "v=STSv1 id=" + s.id
+                     : (s.txt_error.empty() ? std::string("none") : s.txt_error) +
+                           (s.txt_detail.empty() ? "" : ": " + s.txt_detail));
+  if (s.fetch.attempted) {
+    out += step(p, s.fetch.ok, tr(lang, "policy"), s.fetch.ok ? s.fetch.url : s.fetch.url + ": " + s.fetch.error);
+    if (s.fetch.ok) {
+      std::string mxs;
+      for (const auto& m : s.policy.mx) mxs += (mxs.empty() ? "" : " ") + m;
+      out += pad + trf(lang, "mode {mode}, max_age {age}, mx {patterns}",
+                       {{"mode", s.policy.mode}, {"age", std::to_string(s.policy.max_age)}, {"patterns", mxs}}) + "\n";
+      for (const auto& e : s.policy.errors) out += pad + p.mark(false) + " " + e + "\n";
+      for (const auto& b : s.policy.bad_lines) {
+        out += pad + p.mark(false) + " " +
+               trf(lang, "line {line}: {problem}", {{"line", std::to_string(b.line)}, {"problem", b.problem}}) + "\n";
+      }
+    }
+  }
+  for (const auto& m : s.mx) {
+    out += step(p, m.consequence != "will_not_deliver", m.consequence,
+                m.host + (m.matches ? " (mx " + m.pattern + ")" : " " + std::string(tr(lang, "(not listed)"))));
+    for (const auto& f : m.addresses_failing) out += pad + f + "\n";
+  }
+  const auto& r = ev.tls_rpt;
+  out += fmt::format("\n{}\n", p("TLS-RPT", fmt::emphasis::bold));
+  std::string uris;
+  for (const auto& u : r.rua) uris += (uris.empty() ? "" : ", ") + u;
+  out += step(p, r.error.empty(), "rua", r.error.empty() ? uris : r.error + (r.detail.empty() ? "" : ": " + r.detail));
 }
 
 }  // namespace
@@ -162,8 +223,10 @@ std::string render_text(const DomainEvidence& ev, const checks::Judgement& j, bo
       out += fmt::format("  {} {}{}\n", p.mark(false), tr(lang, "no address"),
                          mx.address_error.empty() ? "" : ": " + mx.address_error);
     }
+    render_dane(out, p, mx, lang);
     for (const auto& a : mx.addresses) render_address(out, p, mx, a, j, lang);
   }
+  if (!ev.null_mx) render_policies(out, p, ev, lang);
   out += fmt::format("\n{}\n", p(std::string(tr(lang, "Findings")), fmt::emphasis::bold));
   for (const auto& f : j.findings) {
     const std::string where = f.ip.empty() ? f.mx : f.mx + " " + f.ip;

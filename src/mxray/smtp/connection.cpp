@@ -189,10 +189,17 @@ asio::awaitable<ReplyOutcome> Connection::command(const std::string& command, co
 }
 
 asio::awaitable<StepOutcome> Connection::start_tls(asio::ssl::context& context, const std::string& server_name,
-                                                   core::Millis timeout) {
+                                                   core::Millis timeout, std::function<std::string(SSL*)> prepare) {
   const auto start = std::chrono::steady_clock::now();
   tls_ = std::make_unique<asio::ssl::stream<tcp::socket&>>(socket_, context);
   SSL_set_tlsext_host_name(tls_->native_handle(), server_name.c_str());
+  if (prepare) {
+    auto why = prepare(tls_->native_handle());
+    if (!why.empty()) {
+      tls_.reset();
+      co_return StepOutcome{false, elapsed_ms(start), std::move(why), "other"};
+    }
+  }
   reader_.clear();
   arm(timeout);
   auto [ec] = co_await tls_->async_handshake(asio::ssl::stream_base::client, kUseTuple);

@@ -9,6 +9,7 @@
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -46,9 +47,11 @@ class Connection {
   boost::asio::awaitable<StepOutcome> send(const std::string& command, core::Millis timeout);
   /// Sends a command and reads its reply, both within `timeout`.
   boost::asio::awaitable<ReplyOutcome> command(const std::string& command, core::Millis timeout);
-  /// Upgrades the connection with a TLS client handshake (SNI = `server_name`).
+  /// Upgrades the connection with a TLS client handshake (SNI = `server_name`); `prepare`
+  /// runs on the new SSL handle before the handshake (DANE) and may return an error text.
   boost::asio::awaitable<StepOutcome> start_tls(boost::asio::ssl::context& context,
-                                                const std::string& server_name, core::Millis timeout);
+                                                const std::string& server_name, core::Millis timeout,
+                                                std::function<std::string(SSL*)> prepare = {});
 
   /// The OpenSSL handle once TLS is up, else nullptr.
   SSL* ssl() const;

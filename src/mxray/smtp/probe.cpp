@@ -16,6 +16,7 @@
 #include "mxray/smtp/legacy_tls.hpp"
 #include "mxray/smtp/relay_attempt.hpp"
 #include "mxray/tls/certificate.hpp"
+#include "mxray/tls/dane.hpp"
 
 namespace mxray::smtp {
 namespace asio = boost::asio;
@@ -270,7 +271,10 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
       } else {
         // Anything already sent after "220 Ready" was injected before encryption (CVE-2011-0411).
         ev.starttls.bytes_before_handshake = conn.unread_bytes();
-        const auto h = co_await conn.start_tls(tls.ssl(), mx_host, budget(s.limits.tls_timeout));
+        // DANE (RFC 7672) is verified on this same handshake, only when the TLSA records apply.
+        std::function<std::string(SSL*)> prepare;
+        if (mx.dane.applies) prepare = [&mx](SSL* ssl) { return tls::enable_dane(ssl, mx.dane, mx.host); };
+        const auto h = co_await conn.start_tls(tls.ssl(), mx_host, budget(s.limits.tls_timeout), prepare);
         ev.starttls.ms += h.ms;
         if (!h.ok) {
           ev.starttls.error = h.error;
@@ -284,6 +288,7 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
           ev.starttls.key_exchange = key_exchange(ssl);
           ev.certificate = tls::inspect_chain(ssl, tls.trust_store(), {mx.host, mx.cname_target}, s.now_epoch,
                                                s.limits);
+          if (mx.dane.applies) ev.dane = tls::dane_result(ssl, mx.dane);
           step_done("starttls");
           step_done("certificate");
           session_usable = co_await greet(conn, s, budget, ev, ev.ehlo_tls, "EHLO after STARTTLS");

@@ -49,6 +49,8 @@ ClientContext::ClientContext(const std::string& ca_file)
   open_up(tls11_.native_handle(), TLS1_1_VERSION, TLS1_1_VERSION);
   SSL_CTX* ctx = ssl_.native_handle();
   open_up(ctx, TLS1_VERSION, 0);
+  // DANE is switched on per connection (tls/dane.cpp) only for MX hosts with usable TLSA.
+  if (SSL_CTX_dane_enable(ctx) <= 0) throw std::runtime_error("OpenSSL DANE support: " + drain_openssl_errors());
   if (!store_) throw std::runtime_error("could not create a certificate store");
   if (!ca_file.empty()) {
     if (!std::filesystem::exists(ca_file)) throw std::runtime_error("CA file not found: " + ca_file);

@@ -36,6 +36,9 @@ inline const std::vector<std::string>& evidence_fixtures() {
       "no_mail_host",       "no_starttls",        "null_mx",              "primary_down",
       "relay_inconclusive", "relay_open",         "slow_banner",          "special_range",
       "tls_old_version",    "tls_plaintext_injection", "unreachable",
+      "dane_bogus",         "dane_combos",        "dane_mismatch",        "dane_rollover",
+      "dane_unsigned",      "dane_usage01",       "sts_dane",             "sts_notxt",
+      "sts_testing",        "sts_unlisted",
   };
   return kNames;
 }

@@ -1,0 +1,85 @@
+// MTA-STS rules (RFC 8461): the TXT record, the policy fetch and file, and what the policy
+// means per MX and address for senders that honour it.
+#include "mxray/checks/rules.hpp"
+#include "mxray/policy/mta_sts_consequence.hpp"
+#include "mxray/policy/mx_pattern.hpp"
+
+namespace mxray::checks {
+namespace {
+
+void judge_mx(const report::DomainEvidence& ev, bool& all_good, FindingList& out) {
+  const auto& p = ev.mta_sts.policy;
+  const bool enforce = p.mode == "enforce";
+  for (const auto& mx : ev.mx) {
+    if (mx.host.empty()) continue;
+    bool listed = false;
+    for (const auto& pattern : p.mx) listed = listed || policy::mx_matches(pattern, mx.host);
+    if (!listed) {
+      all_good = false;
+      out.add(enforce ? "mtasts.enforce_mx_unlisted" : "mtasts.testing_mx_unlisted", mx.host, {},
+              N_("{host} matches none of the policy's mx patterns"), {{"host", mx.host}});
+      continue;
+    }
+    for (const auto& a : mx.addresses) {
+      const auto why = policy::tls_failure(mx, a);
+      if (why.empty()) continue;
+      all_good = false;
+      out.add(enforce ? "mtasts.enforce_tls_invalid" : "mtasts.testing_tls_invalid", mx.host, a.ip, N_("{why}"),
+              {{"why", why}});
+    }
+  }
+}
+
+}  // namespace
+
+void judge_mta_sts(const report::DomainEvidence& ev, FindingList& out) {
+  if (ev.null_mx) return;
+  const auto& sts = ev.mta_sts;
+  const auto& f = sts.fetch;
+  if (sts.txt.name.empty() && !f.attempted) return;  // not looked up (evidence saved before MTA-STS checks)
+  if (sts.txt_error == "several") out.add("mtasts.txt_several", {}, {}, N_("{detail}"), {{"detail", sts.txt_detail}});
+  if (sts.txt_error == "malformed") out.add("mtasts.txt_malformed", {}, {}, N_("{detail}"), {{"detail", sts.txt_detail}});
+  const bool txt_ok = sts.txt_error.empty() && !sts.id.empty();
+  if (f.attempted && !f.ok && f.error_kind != "dns") {
+    out.add("mtasts.fetch_failed", {}, {}, N_("{url}: {error}"), {{"url", f.url}, {"error", f.error}});
+  }
+  if (sts.txt_error == "none" || (sts.txt_error.empty() && sts.id.empty())) {
+    if (f.ok) {
+      out.add("mtasts.policy_without_txt", {}, {}, N_("a policy is served at {url} but _mta-sts.{domain} has no v=STSv1 record"),
+              {{"url", f.url}, {"domain", ev.domain}});
+    } else if (!f.attempted || f.error_kind == "dns") {
+      out.add("mtasts.none", {}, {}, N_("no _mta-sts.{domain} record and no policy host"), {{"domain", ev.domain}});
+    }
+  }
+  if (txt_ok && !f.ok) {
+    out.add("mtasts.txt_without_policy", {}, {}, N_("v=STSv1 record id {id}, but no policy: {error}"),
+            {{"id", sts.id}, {"error", f.attempted ? f.error : std::string("-")}});
+  }
+  if (!f.ok) return;
+  const auto& p = sts.policy;
+  std::string lines;
+  for (const auto& b : p.bad_lines) {
+    lines += (lines.empty() ? "" : "\n") + ("line " + std::to_string(b.line) + " \"" + b.text + "\": " + b.problem);
+  }
+  if (!lines.empty()) out.add("mtasts.policy_bad_line", {}, {}, N_("{lines}"), {{"lines", lines}});
+  if (!p.valid) {
+    std::string errs;
+    for (const auto& e : p.errors) errs += (errs.empty() ? "" : "; ") + e;
+    out.add("mtasts.policy_invalid", {}, {}, N_("{errors}"), {{"errors", errs}});
+    return;
+  }
+  if (!policy::policy_in_force(sts)) return;
+  if (p.mode == "none") {
+    out.add("mtasts.mode_none", {}, {}, N_("policy id {id} has mode none"), {{"id", sts.id}});
+    return;
+  }
+  if (p.mode == "testing") out.add("mtasts.mode_testing", {}, {}, N_("policy id {id} has mode testing"), {{"id", sts.id}});
+  bool all_good = true;
+  judge_mx(ev, all_good, out);
+  if (all_good && p.mode == "enforce") {
+    out.add("mtasts.ok", {}, {}, N_("mode enforce, max_age {age}, every MX listed and verified"),
+            {{"age", std::to_string(p.max_age)}});
+  }
+}
+
+}  // namespace mxray::checks

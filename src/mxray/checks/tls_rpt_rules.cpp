@@ -1,0 +1,28 @@
+// TLS-RPT rules (RFC 8460): the _smtp._tls record's syntax, and its absence where DANE or
+// MTA-STS is in use (then failures go unheard).
+#include "mxray/checks/rules.hpp"
+
+namespace mxray::checks {
+
+void judge_tls_rpt(const report::DomainEvidence& ev, FindingList& out) {
+  if (ev.null_mx) return;
+  const auto& r = ev.tls_rpt;
+  if (r.error == "several") out.add("tlsrpt.several", {}, {}, N_("{detail}"), {{"detail", r.detail}});
+  if (r.error == "malformed") out.add("tlsrpt.malformed", {}, {}, N_("{detail}"), {{"detail", r.detail}});
+  if (r.error.empty() && !r.rua.empty()) {
+    std::string uris;
+    for (const auto& u : r.rua) uris += (uris.empty() ? "" : ", ") + u;
+    out.add("tlsrpt.ok", {}, {}, N_("reports go to {uris}"), {{"uris", uris}});
+  }
+  if (r.error == "none") {
+    bool dane = false;
+    for (const auto& mx : ev.mx) dane = dane || mx.dane.applies;
+    const bool sts = !ev.mta_sts.sts_records.empty() || ev.mta_sts.fetch.ok;
+    if (dane || sts) {
+      out.add("tlsrpt.missing", {}, {}, N_("no v=TLSRPTv1 record at _smtp._tls.{domain} although {what} is in use"),
+              {{"domain", ev.domain}, {"what", dane ? "DANE" : "MTA-STS"}});
+    }
+  }
+}
+
+}  // namespace mxray::checks

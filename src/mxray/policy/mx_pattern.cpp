@@ -1,0 +1,64 @@
+// See mx_pattern.hpp.
+#include "mxray/policy/mx_pattern.hpp"
+
+#include <cctype>
+
+namespace mxray::policy {
+namespace {
+
+std::string normal(std::string_view s) {
+  if (!s.empty() && s.back() == '.') s.remove_suffix(1);
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool valid_label(std::string_view label) {
+  if (label.empty() || label.size() > 63) return false;
+  if (label.front() == '-' || label.back() == '-') return false;
+  for (const char c : label) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+  }
+  return true;
+}
+
+bool valid_name(std::string_view name) {
+  if (name.empty() || name.size() > 253) return false;
+  std::size_t start = 0;
+  while (true) {
+    const auto dot = name.find('.', start);
+    const auto label = name.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+    if (!valid_label(label)) return false;
+    if (dot == std::string_view::npos) return true;
+    start = dot + 1;
+  }
+}
+
+}  // namespace
+
+std::string pattern_problem(std::string_view pattern) {
+  const auto p = normal(pattern);
+  if (p.empty()) return "empty mx pattern";
+  if (p.rfind("*.", 0) == 0) {
+    if (!valid_name(std::string_view(p).substr(2))) return "invalid domain after \"*.\" in mx pattern";
+    return {};
+  }
+  if (p.find('*') != std::string::npos) return "a wildcard is allowed only as the whole leftmost label (\"*.\")";
+  if (!valid_name(p)) return "not a valid host name";
+  return {};
+}
+
+bool mx_matches(std::string_view pattern, std::string_view host) {
+  const auto p = normal(pattern);
+  const auto h = normal(host);
+  if (p.empty() || h.empty()) return false;
+  if (p.rfind("*.", 0) == 0) {
+    // "*.example.com" covers "mail.example.com" but neither "example.com" nor "a.b.example.com".
+    const auto dot = h.find('.');
+    if (dot == std::string::npos || dot == 0) return false;
+    return h.substr(dot + 1) == p.substr(2);
+  }
+  return p == h;
+}
+
+}  // namespace mxray::policy
