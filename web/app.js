@@ -198,7 +198,7 @@ function renderReport(report) {
   renderFindings(report.findings || []);
   const summary = $('summary');
   summary.replaceChildren(el('p', {class: 'verdict verdict-' + report.verdict, text: M['verdict_' + report.verdict] || report.verdict}),
-                          el('p', {class: 'total', text: fmt(M.total_time, {seconds: (report.duration_ms / 1000).toFixed(1)})}));
+                          el('p', {class: 'total', text: fmt(M.total_time, {seconds: (report.duration_ms / 1000).toFixed(report.duration_ms < 10000 ? 2 : 1)})}));
   if (report.error) summary.append(el('p', {class: 'error', text: report.error}));
   summary.dataset.verdict = report.verdict;
   summary.hidden = false;
@@ -304,7 +304,7 @@ function reportText(report) {
       if (f.fix) lines.push('      ' + M.fix + ': ' + f.fix);
     }
   }
-  lines.push('', fmt(M.total_time, {seconds: (report.duration_ms / 1000).toFixed(1)}));
+  lines.push('', fmt(M.total_time, {seconds: (report.duration_ms / 1000).toFixed(report.duration_ms < 10000 ? 2 : 1)}));
   return lines.join('\n') + '\n';
 }
 
