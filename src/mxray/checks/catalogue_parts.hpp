@@ -1,0 +1,15 @@
+// The parts of the findings catalogue, one file each (catalogue.cpp puts them together).
+#pragma once
+
+#include <span>
+
+#include "mxray/checks/catalogue.hpp"
+
+namespace mxray::checks {
+
+/// DNS, reachability, session, TLS, certificate, relay and server findings (catalogue_mail.cpp).
+std::span<const FindingDefinition> mail_findings();
+/// DANE, MTA-STS and TLS-RPT findings (catalogue_policy.cpp).
+std::span<const FindingDefinition> policy_findings();
+
+}  // namespace mxray::checks
