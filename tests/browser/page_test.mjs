@@ -97,7 +97,7 @@ async function main() {
     expect(/^Fix: .{20,}/.test(expiredFix), 'expired certificate fix shown: ' + expiredFix.slice(0, 80));
     const firstTwo = await page.locator('.finding').evaluateAll((n) => n.slice(0, 2).map((x) => x.dataset.severity));
     expect(firstTwo.every((s) => s === 'critical'), 'worst findings first');
-    expect(/Total time: \d+\.\d s/.test(await page.locator('.total').textContent()), 'total time shown');
+    expect(/Total time: \d+\.\d+ s/.test(await page.locator('.total').textContent()), 'total time shown');
 
     // Certificate details open on demand.
     const details = page.locator('#addr-1-0 details.cert');
