@@ -2,6 +2,8 @@
 // recorded with their number and skipped; for repeated single-valued keys the first one counts.
 #include "mxray/policy/mta_sts_policy.hpp"
 
+#include "mxray/policy/versioned_record.hpp"
+
 #include <cctype>
 #include <charconv>
 
@@ -97,20 +99,12 @@ report::MtaStsPolicy parse_policy(std::string_view body, std::size_t max_lines) 
 }
 
 void evaluate_sts_txt(const std::vector<std::string>& records, report::MtaStsEvidence& sts) {
-  sts.sts_records.clear();
   // RFC 8461 3.1: records that do not begin with "v=STSv1;" are discarded.
-  for (const auto& r : records) {
-    if (r.rfind("v=STSv1", 0) == 0) sts.sts_records.push_back(r);
-  }
-  if (sts.sts_records.empty()) {
-    sts.txt_error = "none";
-    return;
-  }
-  if (sts.sts_records.size() > 1) {
-    sts.txt_error = "several";
-    sts.txt_detail = std::to_string(sts.sts_records.size()) + " records start with v=STSv1";
-    return;
-  }
+  auto selected = select_versioned_record(records, "v=STSv1");
+  sts.sts_records = std::move(selected.records);
+  sts.txt_error = selected.error;
+  sts.txt_detail = selected.detail;
+  if (!sts.txt_error.empty()) return;
   const std::string_view rec = sts.sts_records.front();
   std::string id;
   bool version_ok = false;

@@ -1,6 +1,8 @@
 // See tls_rpt.hpp.
 #include "mxray/policy/tls_rpt.hpp"
 
+#include "mxray/policy/versioned_record.hpp"
+
 #include <cctype>
 #include <string_view>
 
@@ -48,20 +50,12 @@ std::string rua_problem(const std::string& uri) {
 }
 
 void evaluate_tls_rpt(const std::vector<std::string>& records, report::TlsRptEvidence& rpt) {
-  rpt.rpt_records.clear();
   rpt.rua.clear();
-  for (const auto& r : records) {
-    if (r.rfind("v=TLSRPTv1", 0) == 0) rpt.rpt_records.push_back(r);
-  }
-  if (rpt.rpt_records.empty()) {
-    rpt.error = "none";
-    return;
-  }
-  if (rpt.rpt_records.size() > 1) {
-    rpt.error = "several";
-    rpt.detail = std::to_string(rpt.rpt_records.size()) + " records start with v=TLSRPTv1";
-    return;
-  }
+  auto selected = select_versioned_record(records, "v=TLSRPTv1");
+  rpt.rpt_records = std::move(selected.records);
+  rpt.error = selected.error;
+  rpt.detail = selected.detail;
+  if (!rpt.error.empty()) return;
   const std::string_view rec = rpt.rpt_records.front();
   std::size_t start = 0;
   bool first = true;
