@@ -162,6 +162,7 @@ asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver, report::Doma
   // RFC 7505: a single MX with an empty exchange ("." ) means the domain accepts no mail.
   if (records.size() == 1 && records[0].exchange.empty()) {
     evidence.null_mx = true;
+    evidence.null_mx_preference = records[0].preference;
     co_return std::string{};
   }
   if (records.empty()) {

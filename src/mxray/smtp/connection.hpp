@@ -57,6 +57,12 @@ class Connection {
   SSL* ssl() const;
   /// Bytes received beyond the last complete reply.
   std::size_t unread_bytes() const { return reader_.buffered(); }
+  /// mxray's own address on this connection (the vantage point), or "" when not connected.
+  std::string local_address() const {
+    boost::system::error_code ec;
+    const auto ep = socket_.local_endpoint(ec);
+    return ec ? std::string() : ep.address().to_string();
+  }
   void close();
 
  private:

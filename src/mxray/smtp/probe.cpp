@@ -208,6 +208,7 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
   ev.connect.ms = c.ms;
   ev.connect.error = c.error;
   ev.connect.error_kind = c.error_kind;
+  if (c.ok) ev.connect.source = conn.local_address();
   step_done("connect");
   if (!c.ok) {
     finish();
