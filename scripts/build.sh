@@ -7,7 +7,12 @@ build=${MXRAY_BUILD_DIR:-$repo/build}
 extra=()
 if [[ ${MXRAY_SANITIZE:-0} == 1 ]]; then
   build=${MXRAY_BUILD_DIR:-$repo/build-sanitize}
-  extra+=(-DMXRAY_SANITIZE=ON)
+  extra+=(-DMXRAY_SANITIZE=ON -DMXRAY_BENCH=OFF)
+fi
+# ccache, when installed, makes rebuilds and other checkouts of the same tree cheap.
+if command -v ccache >/dev/null 2>&1; then
+  extra+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$(dirname "$repo")}
 fi
 cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${extra[@]}" >/dev/null
 ninja -C "$build" -j "${MXRAY_JOBS:-$(nproc)}"

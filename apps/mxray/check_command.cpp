@@ -118,7 +118,9 @@ int run_findings(bool markdown) {
                "(src/mxray/checks/catalogue.cpp); do not edit by hand.\n\n"
             << kVerdictRule << "| id | severity | status | step | title |\n|---|---|---|---|---|\n";
   for (const auto& d : checks::catalogue()) {
-    const checks::Finding probe{.id = std::string(d.id), .severity = d.severity};
+    checks::Finding probe;
+    probe.id = std::string(d.id);
+    probe.severity = d.severity;
     const auto step = checks::step_of(probe);
     std::cout << "| `" << d.id << "` | " << checks::to_string(d.severity) << " | "
               << checks::to_string(checks::status_of(d.id, d.severity)) << " | " << (step.empty() ? "-" : step) << " | "

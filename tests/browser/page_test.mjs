@@ -35,7 +35,7 @@ function labArgs() {
 
 function startServer() {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', ...labArgs()], {stdio: ['ignore', 'pipe', 'inherit']});
+    const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--rate-limit', '60', ...labArgs()], {stdio: ['ignore', 'pipe', 'inherit']});
     let out = '';
     const timer = setTimeout(() => reject(new Error('mxray serve did not start: ' + out)), 20000);
     child.stdout.on('data', (chunk) => {
@@ -144,12 +144,9 @@ async function main() {
         compared++;
       }
       expect(compared >= 10, d + ': ' + compared + ' marks equal the JSON statuses');
+      if (d === 'busy.test') expect(report.verdict === 'inconclusive', 'busy.test (every greeting 421) is inconclusive, not pass');
       await p2.close();
     }
-    expect(await (async () => {
-      const busy = await (await fetch(url + 'api/v1/check?domain=busy.test')).json();
-      return busy.verdict === 'inconclusive';
-    })(), 'busy.test (every greeting 421) is inconclusive, not pass');
 
     // Switch to French with the keyboard: the labels and the findings change.
     const englishTitle = await relay.locator('.finding-title').textContent();
