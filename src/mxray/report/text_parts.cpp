@@ -143,7 +143,11 @@ void render_policies(std::string& out, const Painter& p, const DomainEvidence& e
     }
   }
   for (const auto& m : j.mta_sts_mx) {
-    out += step_line(p, mx_step(j, m.host, "mta_sts"), m.consequence, m.host);
+    std::string listing = " " + std::string(tr(lang, "(not listed)"));
+    for (const auto& l : s.mx) {
+      if (l.host == m.host && l.matches) listing = " (mx " + l.pattern + ")";
+    }
+    out += step_line(p, mx_step(j, m.host, "mta_sts"), m.consequence, m.host + listing);
     for (const auto& a : m.addresses) out += pad + a.ip + ": " + a.outcome + (a.why.empty() ? "" : " (" + a.why + ")") + "\n";
   }
   const auto& r = ev.tls_rpt;
