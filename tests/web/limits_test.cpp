@@ -75,6 +75,9 @@ TEST(HostAllowList, PublicNames) {
   EXPECT_FALSE(hosts.allows("mx-check.example.org:80x"));
   EXPECT_FALSE(hosts.allows("mx-check.example.org@evil.example"));
   EXPECT_FALSE(hosts.allows("127.0.0.1")) << "names given: the default is replaced";
+  for (const char* bad : {"", "mx.example.org/path", "mx.example.org:http", "user@mx.example.org", "[2001:db8::1"}) {
+    EXPECT_THROW(HostAllowList({bad}), std::invalid_argument) << bad;
+  }
 }
 
 }  // namespace

@@ -162,6 +162,16 @@ TEST(WebPublic, OneDomainAtMostNTimesAMinuteAcrossAllClients) {
       << "another domain is not held up";
 }
 
+TEST(WebPublic, BadPublicServiceOptionsStopTheStart) {
+  const auto args = lab_server_args(true);
+  EXPECT_THROW(ServerProcess(with(args, {"--trusted-proxy", "10.0.0.0/33"})), std::runtime_error);
+  EXPECT_THROW(ServerProcess(with(args, {"--trusted-proxy", "proxy.example"})), std::runtime_error);
+  EXPECT_THROW(ServerProcess(with(args, {"--public-name", "mx.example.org/x"})), std::runtime_error);
+  EXPECT_THROW(ServerProcess(with(args, {"--proxy-header", "x-real-ip"})), std::runtime_error);
+  EXPECT_THROW(ServerProcess(with(args, {"--max-relay-tests", "some"})), std::runtime_error);
+  EXPECT_THROW(ServerProcess(with(args, {"--max-checks-per-client", "0"})), std::runtime_error);
+}
+
 json first_address(const HttpReply& r) {
   const auto j = body_json(r);
   if (!j.is_object() || !j.contains("mx") || j["mx"].empty()) return json::object();

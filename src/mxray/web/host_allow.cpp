@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <stdexcept>
 
 namespace mxray::web {
 namespace {
@@ -59,7 +60,9 @@ bool is_ip_literal(const std::string& name) {
 HostAllowList::HostAllowList(const std::vector<std::string>& names, bool any_ip_literal)
     : any_ip_literal_(any_ip_literal) {
   for (const auto& n : names) {
-    if (auto hp = split(n)) entries_.push_back({std::move(hp->name), std::move(hp->port)});
+    auto hp = split(n);
+    if (!hp) throw std::invalid_argument("--public-name: '" + n + "' is not a host name, NAME:PORT or [IPV6]:PORT");
+    entries_.push_back({std::move(hp->name), std::move(hp->port)});
   }
 }
 

@@ -15,6 +15,7 @@ class HostAllowList {
   /// `names`: "mx.example.org" (any port), "mx.example.org:8443" or "[2001:db8::1]:80" (that
   /// port only); compared without case and without a trailing dot.
   /// `any_ip_literal`: also any Host that is an IP address (no DNS name, so no rebinding).
+  /// Throws std::invalid_argument for a name that no Host header could match.
   explicit HostAllowList(const std::vector<std::string>& names, bool any_ip_literal = false);
 
   /// The default when no --public-name is given: the listen address (any port); for a loopback
