@@ -1,6 +1,7 @@
 // See policy_fetch.hpp. The certificate is judged with the same trust store and name matching
 // as the MX certificates (tls/certificate.hpp) against the name mta-sts.<domain>.
 #include "mxray/policy/policy_fetch.hpp"
+#include "mxray/core/text.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ip/address.hpp>
@@ -42,12 +43,7 @@ asio::awaitable<void> query_into(dns::Resolver& r, std::string name, int type, d
 
 // text/plain, parameters allowed (RFC 8461 3.3), case-insensitive.
 bool is_text_plain(std::string_view ct) {
-  ct = ct.substr(0, ct.find(';'));
-  while (!ct.empty() && (ct.back() == ' ' || ct.back() == '\t')) ct.remove_suffix(1);
-  while (!ct.empty() && (ct.front() == ' ' || ct.front() == '\t')) ct.remove_prefix(1);
-  std::string lower(ct);
-  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower == "text/plain";
+  return core::ascii_lower(core::trim_blanks(ct.substr(0, ct.find(';')))) == "text/plain";
 }
 
 // One attempt at one address; returns the body when out.ok.
@@ -189,6 +185,10 @@ asio::awaitable<std::string> fetch_policy(dns::Resolver& resolver, X509_STORE* t
     if (Clock::now() >= deadline) {
       fail(out, "timeout", "no policy within " + std::to_string(s.limits.policy_timeout.count()) + " ms");
       break;
+    }
+    if (const auto denied = core::denied_by(ip, s.deny_prefixes); !denied.empty()) {
+      fail(out, "address_policy", out.host + " resolves to " + ip.to_string() + ", denied by --deny-prefix " + denied);
+      continue;
     }
     if (const auto range = core::special_range(ip); !range.empty() && !s.allow_private) {
       fail(out, "address_policy", out.host + " resolves to " + ip.to_string() + " (" + range +
