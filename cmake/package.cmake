@@ -4,12 +4,14 @@
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME mxray)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
-set(CPACK_PACKAGE_CONTACT "mxray maintainers <mxray@localhost>")
+set(MXRAY_MAINTAINER "mxray developers <mxray-devel@lists.example.org>" CACHE STRING "Maintainer field of the .deb")
+set(CPACK_PACKAGE_CONTACT "${MXRAY_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "checks whether mail can reach a domain, and arrive encrypted")
-set(CPACK_PACKAGE_DESCRIPTION "mxray connects to every MX host and address of a domain, speaks SMTP and
-STARTTLS, inspects the certificate, checks DANE and MTA-STS and tests for an open
-relay without sending a message, and explains every problem with its fix. It
-runs as a command line tool and as a web page with a JSON API (mxray.service).")
+set(CPACK_PACKAGE_DESCRIPTION "mxray connects to every MX host and address of a domain, speaks
+SMTP and STARTTLS, inspects the certificate, checks DANE and MTA-STS,
+tests for an open relay without sending a message, and explains every
+problem with its fix. It runs as a command line tool and as a web page
+with a JSON API (mxray.service).")
 set(CPACK_PACKAGE_HOMEPAGE_URL "https://localhost/mxray")
 set(CPACK_SET_DESTDIR ON)
 set(CPACK_INSTALL_PREFIX /usr)

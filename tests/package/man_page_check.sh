@@ -40,5 +40,10 @@ for sub in $subs; do
   done
 done
 ((checked > 10)) || { echo "only $checked options found in the help: is the help format still parsed?"; exit 1; }
+# The page renders without a warning from groff (when installed).
+if command -v groff >/dev/null 2>&1; then
+  warnings=$(groff -man -ww -z -Tutf8 "$page" 2>&1)
+  [[ -z $warnings ]] || { echo "$warnings"; echo "man page: groff warns (above)"; status=1; }
+fi
 echo "man page: $checked options of $(wc -w <<<"$subs") subcommands checked"
 exit $status
