@@ -9,7 +9,17 @@ export LC_ALL=C LANG=C LANGUAGE=
 fail() { echo "completion test: $*" >&2; exit 1; }
 bash -n "$dir/mxray" || fail "bash completion: syntax error"
 if command -v zsh >/dev/null 2>&1; then zsh -n "$dir/_mxray" || fail "zsh completion: syntax error"; else echo "zsh not installed: syntax not checked"; fi
-if command -v fish >/dev/null 2>&1; then fish -n "$dir/mxray.fish" || fail "fish completion: syntax error"; else echo "fish not installed: syntax not checked"; fi
+if command -v fish >/dev/null 2>&1; then
+  fish -n "$dir/mxray.fish" || fail "fish completion: syntax error"
+  fish_home=$(mktemp -d)
+  trap 'rm -rf "$fish_home"' EXIT
+  offered=$(HOME=$fish_home fish --no-config -c "source '$dir/mxray.fish'; complete -C 'mxray check --color '; complete -C 'mxray '" | cut -f1)
+  for word in auto always never check judge serve findings completion; do
+    grep -qxF "$word" <<<"$offered" || fail "fish: mxray <TAB> or --color <TAB> does not offer $word"
+  done
+else
+  echo "fish not installed: not checked"
+fi
 # The file is the same as the program prints now.
 diff -u "$dir/mxray" <("$mxray" completion bash) >/dev/null || fail "the installed bash completion is stale"
 
