@@ -40,6 +40,13 @@ for sub in $subs; do
   done
 done
 ((checked > 10)) || { echo "only $checked options found in the help: is the help format still parsed?"; exit 1; }
+# Every exit code the help's footer names has its entry in EXIT STATUS.
+exit_status=$(section "EXIT STATUS")
+codes=$("$mxray" --help | sed -n 's/^Exit codes: //p' | grep -oE '(^|, )[0-9]+' | grep -oE '[0-9]+')
+[[ -n $codes ]] || { echo "mxray --help names no exit codes"; status=1; }
+for code in $codes; do
+  grep -qxF ".B $code" <<<"$exit_status" || { echo "man page: EXIT STATUS lacks $code"; status=1; }
+done
 # The page renders without a warning from groff (when installed).
 if command -v groff >/dev/null 2>&1; then
   warnings=$(groff -man -ww -z -Tutf8 "$page" 2>&1)
