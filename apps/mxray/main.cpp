@@ -20,7 +20,7 @@
 namespace {
 
 constexpr const char* kExitCodes =
-    N_("Exit codes: 0 pass, 1 warnings, 2 failures, 3 could not check (bad input, DNS failure).");
+    N_("Exit codes: 0 pass, 1 warnings, 2 failures, 3 could not check (bad input, DNS failure), 4 inconclusive (nothing could be verified).");
 
 // The language, read before CLI11 so that the help itself is translated: --lang X or
 // --lang=X on the command line, else the environment.

@@ -170,6 +170,7 @@ asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver, report::Doma
   // RFC 7505: a single MX with an empty exchange ("." ) means the domain accepts no mail.
   if (records.size() == 1 && records[0].exchange.empty()) {
     evidence.null_mx = true;
+    evidence.null_mx_preference = records[0].preference;
     // A domain that takes no mail has no transport policy to report (looked up in parallel).
     evidence.mta_sts.txt = {};
     evidence.tls_rpt.txt = {};

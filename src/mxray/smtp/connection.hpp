@@ -77,6 +77,12 @@ class Connection {
   SSL* ssl() const;
   /// Bytes received beyond the last complete reply.
   std::size_t unread_bytes() const { return reader_.buffered(); }
+  /// mxray's own address on this connection (the vantage point), or "" when not connected.
+  std::string local_address() const {
+    boost::system::error_code ec;
+    const auto ep = socket_.local_endpoint(ec);
+    return ec ? std::string() : ep.address().to_string();
+  }
   /// Records, under `step`, bytes that arrived after a reply and before mxray's next command
   /// (command() does it for every command but STARTTLS, whose case is judged on its own).
   void note_out_of_turn(std::string_view step);

@@ -215,6 +215,7 @@ asio::awaitable<void> main_session(const ProbeSettings& s, tls::ClientContext& t
   ev.connect.ms = c.ms;
   ev.connect.error = c.error;
   ev.connect.error_kind = c.error_kind;
+  if (c.ok) ev.connect.source = conn.local_address();
   step_done("connect");
   if (!c.ok) {
     finish();

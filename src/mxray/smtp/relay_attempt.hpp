@@ -24,7 +24,7 @@ struct RelayVariant {
   bool targets_outside = true;
 };
 
-/// The variants: only "plain" in quick mode, all sixteen with `all`. `domain` is the checked
+/// The variants: "plain" and "sender_own_domain" in quick mode, all sixteen with `all`. `domain` is the checked
 /// domain, `ip` the server's address, `from` / `to` the outside sender and recipient.
 std::vector<RelayVariant> relay_variants(bool all, const std::string& from, const std::string& to,
                                          const std::string& domain, const std::string& ip);
