@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/web_load.sh [DOMAIN]: load test of `mxray serve` (not a test): wrk with 100 concurrent
 # connections for 60 s against GET /api/v1/check?domain=DOMAIN (default good.test) on the lab,
-# the server started with a rate limit too high to matter. Prints requests served, responses by
+# the server started with rate limits and per-client caps too high to matter (one client here). Prints requests served, responses by
 # status (429 apart from errors), latency percentiles and the server's peak memory (VmHWM).
 # Env: MXRAY_BIN, MXRAY_LAB_DIR (lab run dir, default /tmp/mxray-lab), CONNECTIONS, DURATION,
 # THREADS, MAX_CONCURRENT. The lab must be running (lab/lab.sh start).
@@ -20,6 +20,7 @@ command -v wrk >/dev/null || { echo "web_load.sh: wrk not found (apt-get install
 out=$(mktemp)
 # shellcheck disable=SC2046
 "$bin" serve --listen 127.0.0.1:0 $(cat "$lab/mxray.args") --rate-limit 100000000 \
+  --domain-rate-limit 1000000 --max-checks-per-client "$max_concurrent" --max-connections-per-client 100000 \
   --max-concurrent "$max_concurrent" >"$out" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$out"' EXIT

@@ -22,6 +22,12 @@ struct ServeArgs {
   web::ServerConfig config;
   int smtp_port = 25;
   double check_timeout = 60;
+  int header_timeout = 10;
+  int body_timeout = 10;
+  bool no_relay_test = false;
+  bool no_commands_probe = false;
+  bool no_legacy_tls_scan = false;
+  std::string max_relay_tests = "quick";  // quick | all
 };
 
 /// Adds the serve subcommand and its options (help texts through `T`).

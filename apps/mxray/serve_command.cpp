@@ -35,6 +35,40 @@ CLI::App* add_serve_command(CLI::App& app, ServeArgs& a, const std::function<std
   serve->add_option("--timeout", a.check_timeout, T(N_("Deadline for the whole check, seconds")))
       ->capture_default_str()->check(CLI::Range(1.0, 600.0));
   serve->add_option("--user", c.user, T(N_("Run as this user when started as root")))->capture_default_str();
+  // Facing strangers: caps per client and per target, who the client is, which names we answer to.
+  auto& l = c.limits;
+  serve->add_option("--max-checks-per-client", l.max_checks_per_client, T(N_("Checks one client may have running at once")))
+      ->capture_default_str()->check(CLI::Range(1, 1000));
+  serve->add_option("--max-connections-per-client", l.max_connections_per_client,
+                    T(N_("Open connections one client may hold (a trusted proxy is not capped)")))
+      ->capture_default_str()->check(CLI::Range(1, 100000));
+  serve->add_option("--domain-rate-limit", l.domain_checks_per_minute,
+                    T(N_("Checks per minute of one target domain, all clients together")))
+      ->capture_default_str()->check(CLI::Range(1, 1000000));
+  serve->add_option("--header-timeout", a.header_timeout,
+                    T(N_("Seconds a client has to send the request line and headers (slow clients get 408)")))
+      ->capture_default_str()->check(CLI::Range(1, 600));
+  serve->add_option("--body-timeout", a.body_timeout, T(N_("Seconds a client has to send a request body")))
+      ->capture_default_str()->check(CLI::Range(1, 600));
+  serve->add_option("--trusted-proxy", c.trusted_proxies,
+                    T(N_("Reverse proxy ADDR or ADDR/LEN whose forwarding header names the client (repeatable); "
+                         "without it the header is ignored")));
+  serve->add_option("--proxy-header", c.proxy_header,
+                    T(N_("Header the trusted proxy writes: x-forwarded-for or forwarded (RFC 7239)")))
+      ->capture_default_str()->check(CLI::IsMember({"x-forwarded-for", "forwarded"}));
+  serve->add_option("--public-name", c.public_names,
+                    T(N_("Host name (or NAME:PORT) the server answers to (repeatable; default: the listen "
+                         "address); requests for other names get 421")));
+  // What every visitor's check may do: set here for all, no query changes it.
+  serve->add_flag("--no-relay-test", a.no_relay_test, T(N_("Skip the open-relay test")));
+  serve->add_flag("--no-commands-probe", a.no_commands_probe,
+                  T(N_("Do not send VRFY, EXPN or MAIL FROM before STARTTLS")));
+  serve->add_flag("--no-legacy-tls-scan", a.no_legacy_tls_scan,
+                  T(N_("Do not open extra sessions to test whether TLS 1.0 and 1.1 are still accepted")));
+  serve->add_option("--max-relay-tests", a.max_relay_tests,
+                    T(N_("Relay test variants for every visitor: quick (one outside sender and recipient) or all "
+                         "(16 tricks)")))
+      ->capture_default_str()->check(CLI::IsMember({"quick", "all"}));
   return serve;
 }
 
@@ -44,6 +78,12 @@ int run_serve(ServeArgs& a) {
   limits.check_timeout = std::chrono::milliseconds(static_cast<long long>(a.check_timeout * 1000));
   limits.probe_timeout = std::min(limits.probe_timeout, limits.check_timeout);
   c.check.probe.port = static_cast<unsigned short>(a.smtp_port);
+  c.check.probe.test_relay = !a.no_relay_test;
+  c.check.probe.relay_all = a.max_relay_tests == "all";
+  c.check.probe.probe_commands = !a.no_commands_probe;
+  c.check.probe.scan_legacy_tls = !a.no_legacy_tls_scan;
+  c.limits.header_timeout = std::chrono::seconds(a.header_timeout);
+  c.limits.body_timeout = std::chrono::seconds(a.body_timeout);
   char host[256] = {};
   if (gethostname(host, sizeof host - 1) == 0 && host[0] != '\0') c.check.probe.ehlo_name = host;
 

@@ -5,6 +5,8 @@
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -97,15 +99,19 @@ ServerProcess::~ServerProcess() {
 }
 
 HttpReply ServerProcess::get(const std::string& target, const std::map<std::string, std::string>& headers,
-                             const std::string& method, const std::string& body) const {
+                             const std::string& method, const std::string& body, const std::string& source) const {
   HttpReply reply;
   try {
     asio::io_context io;
     tcp::socket socket(io);
+    if (!source.empty()) {
+      socket.open(tcp::v4());
+      socket.bind({asio::ip::make_address(source), 0});
+    }
     socket.connect({asio::ip::make_address("127.0.0.1"), port_});
     set_timeout(socket, 60);
     http::request<http::string_body> req{http::string_to_verb(method), target, 11};
-    req.set(http::field::host, "127.0.0.1");
+    req.set(http::field::host, "127.0.0.1:" + std::to_string(port_));
     for (const auto& [k, v] : headers) req.set(k, v);
     req.body() = body;
     if (!body.empty()) req.prepare_payload();
@@ -119,6 +125,11 @@ HttpReply ServerProcess::get(const std::string& target, const std::map<std::stri
     http::read(socket, buffer, parser, ec);
     if (ec && ec != http::error::end_of_stream) {
       reply.error = ec.message();
+      return reply;
+    }
+    // A connection closed before any response: no status (Beast's default would say 200).
+    if (!parser.is_header_done()) {
+      reply.error = "closed without a response";
       return reply;
     }
     const auto& res = parser.get();
@@ -147,6 +158,47 @@ std::string ServerProcess::raw(const std::string& bytes) const {
       out.append(buf, n);
     }
   } catch (const std::exception&) {
+  }
+  return out;
+}
+
+int ServerProcess::connect_raw(const std::string& source) const {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
+  sockaddr_in local{};
+  local.sin_family = AF_INET;
+  if (!source.empty()) {
+    local.sin_addr.s_addr = htonl(asio::ip::make_address_v4(source).to_uint());
+    if (bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0) {
+      close(fd);
+      return -1;
+    }
+  }
+  sockaddr_in remote{};
+  remote.sin_family = AF_INET;
+  remote.sin_port = htons(port_);
+  remote.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&remote), sizeof remote) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+RawRead read_until_close(int fd, double seconds) {
+  RawRead out;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  while (std::chrono::steady_clock::now() < deadline) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    pollfd p{fd, POLLIN, 0};
+    if (poll(&p, 1, static_cast<int>(std::max<long long>(1, left.count()))) <= 0) continue;
+    char buf[4096];
+    const auto n = recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) {
+      out.closed = true;
+      break;
+    }
+    out.bytes.append(buf, static_cast<std::size_t>(n));
   }
   return out;
 }

@@ -35,11 +35,14 @@ class ServerProcess {
 
   unsigned short port() const { return port_; }
   pid_t pid() const { return pid_; }
-  /// GET (or another method) `target` with extra headers.
+  /// GET (or another method) `target` with extra headers (a Host header replaces the default
+  /// 127.0.0.1:PORT), from `source` (a 127.0.0.x address) when given.
   HttpReply get(const std::string& target, const std::map<std::string, std::string>& headers = {},
-                const std::string& method = "GET", const std::string& body = "") const;
+                const std::string& method = "GET", const std::string& body = "", const std::string& source = "") const;
   /// Sends raw bytes and returns whatever comes back until the server closes.
   std::string raw(const std::string& bytes) const;
+  /// Opens a TCP connection from `source` (empty: any) and returns its descriptor (-1 on failure).
+  int connect_raw(const std::string& source = "") const;
 
  private:
   pid_t pid_ = -1;
@@ -48,6 +51,13 @@ class ServerProcess {
 
 /// The lab's mxray options (mxray.args), with or without --allow-private.
 std::vector<std::string> lab_server_args(bool allow_private);
+
+/// Waits up to `seconds` for bytes or the close on `fd`: what arrived, and whether it closed.
+struct RawRead {
+  std::string bytes;
+  bool closed = false;
+};
+RawRead read_until_close(int fd, double seconds);
 
 /// Splits an event-stream body into events.
 std::vector<Event> parse_events(const std::string& body);

@@ -118,6 +118,8 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
     auto& s = session.tls_only ? tls_only : settings;
     probes.push_back(guarded_probe(s, *tls_, mx, mx.addresses[session.address], std::move(on_step), session.other_names));
   }
+  // Reverse DNS beside the probes: none of them needs it.
+  probes.push_back(dns::resolve_reverse_dns(*resolver_, ev));
   co_await core::join_all(std::move(probes));
   share_evidence(ev, plan);
   if (progress) {

@@ -71,4 +71,66 @@ asio::awaitable<void> attempt_relay(Connection& connection, const std::vector<Re
   }
 }
 
+asio::awaitable<bool> attempt_relay_pipelined(Connection& connection, const std::vector<RelayVariant>& variants,
+                                              core::Millis timeout, report::RelayEvidence& evidence,
+                                              const std::string& last, ReplyOutcome& last_reply) {
+  std::vector<std::string> group;
+  for (const auto& v : variants) {
+    group.push_back("MAIL FROM:<" + v.mail_from + ">");
+    group.push_back("RCPT TO:<" + v.rcpt_to + ">");
+    group.push_back("RSET");  // the transaction is abandoned before DATA (RFC 5321 4.1.1.5)
+  }
+  if (!last.empty()) group.push_back(last);
+  const auto replies = co_await connection.exchange(group, timeout);
+  for (std::size_t i = 0; i < variants.size(); ++i) {
+    const auto& v = variants[i];
+    const std::size_t at = 3 * i;
+    if (at >= replies.size()) co_return false;
+    report::RelayAttempt attempt;
+    attempt.variant = v.name;
+    attempt.mail_from = v.mail_from;
+    attempt.rcpt_to = v.rcpt_to;
+    attempt.targets_outside = v.targets_outside;
+    const auto& mail = replies[at];
+    if (!mail.step.ok) {
+      attempt.mail_text = mail.step.error;
+      evidence.attempts.push_back(std::move(attempt));
+      co_return false;
+    }
+    attempt.mail_code = mail.reply.code;
+    attempt.mail_text = mail.reply.safe_text();
+    if (at + 1 >= replies.size()) {
+      evidence.attempts.push_back(std::move(attempt));
+      co_return false;
+    }
+    const auto& rcpt = replies[at + 1];
+    if (mail.reply.positive()) {
+      if (!rcpt.step.ok) {
+        attempt.text = rcpt.step.error;
+        evidence.attempts.push_back(std::move(attempt));
+        co_return false;
+      }
+      evidence.tested = true;
+      attempt.code = rcpt.reply.code;
+      attempt.text = rcpt.reply.safe_text();
+      attempt.accepted = rcpt.reply.code >= 200 && rcpt.reply.code < 300;
+      if (attempt.accepted && v.targets_outside) evidence.open = true;
+    }
+    evidence.attempts.push_back(std::move(attempt));
+    if (!rcpt.step.ok || at + 2 >= replies.size() || !replies[at + 2].step.ok) co_return false;
+    // RSET is always answered 250 (RFC 5321 4.1.1.5): anything else means the replies of the
+    // group are out of step with its commands.
+    if (const auto& rset = replies[at + 2].reply; rset.code != 250) {
+      connection.note_out_of_step("RSET: answered " + std::to_string(rset.code) +
+                                  " in a pipelined group, the replies are out of step with the commands");
+    }
+  }
+  if (!last.empty()) {
+    if (replies.size() <= 3 * variants.size()) co_return false;
+    last_reply = replies.back();
+    co_return last_reply.step.ok;
+  }
+  co_return true;
+}
+
 }  // namespace mxray::smtp

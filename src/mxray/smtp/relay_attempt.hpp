@@ -34,4 +34,13 @@ boost::asio::awaitable<void> attempt_relay(Connection& connection, const std::ve
                                            const std::function<core::Millis()>& budget,
                                            report::RelayEvidence& evidence);
 
+/// The same attempts as one pipelined group (RFC 2920), for a server that advertised
+/// PIPELINING: every MAIL FROM, RCPT TO and RSET in one write, then `last` (a command that may
+/// only end a group, e.g. "VRFY postmaster"; may be empty), whose reply goes to `last_reply`.
+/// A RCPT TO after a refused MAIL FROM is answered 503 and not counted as an attempt.
+/// Returns false when the session broke.
+boost::asio::awaitable<bool> attempt_relay_pipelined(Connection& connection, const std::vector<RelayVariant>& variants,
+                                                     core::Millis timeout, report::RelayEvidence& evidence,
+                                                     const std::string& last, ReplyOutcome& last_reply);
+
 }  // namespace mxray::smtp

@@ -26,16 +26,25 @@ namespace {
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n"; }
 
-// Holds one of the concurrent-check slots for as long as it lives.
+// Holds one of the concurrent-check slots, and one of its client's, for as long as it lives.
 class Slot {
  public:
-  explicit Slot(std::shared_ptr<std::size_t> active) : active_(std::move(active)) { ++*active_; }
-  ~Slot() { --*active_; }
+  Slot(std::shared_ptr<CheckApi::InFlight> active, std::string client)
+      : active_(std::move(active)), client_(std::move(client)) {
+    ++active_->total;
+    ++active_->by_client[client_];
+  }
+  ~Slot() {
+    --active_->total;
+    const auto it = active_->by_client.find(client_);
+    if (it != active_->by_client.end() && --it->second == 0) active_->by_client.erase(it);
+  }
   Slot(const Slot&) = delete;
   Slot& operator=(const Slot&) = delete;
 
  private:
-  std::shared_ptr<std::size_t> active_;
+  std::shared_ptr<CheckApi::InFlight> active_;
+  std::string client_;
 };
 
 json report_of(const pipeline::CheckResult& result, const std::string& lang) {
@@ -90,7 +99,8 @@ CheckApi::CheckApi(asio::any_io_executor executor, const ServerConfig& config)
     : executor_(executor),
       limits_(config.limits),
       checker_(std::make_shared<pipeline::Checker>(executor, config.check)),
-      limiter_(config.limits.checks_per_minute, config.limits.max_tracked_clients) {}
+      limiter_(config.limits.checks_per_minute, config.limits.max_tracked_clients),
+      domains_(config.limits.domain_checks_per_minute, config.limits.max_tracked_domains) {}
 
 std::optional<Response> CheckApi::refuse(const Request& request, const Target& target, const std::string& client) {
   if (target.params.count("domain") == 0) {
@@ -98,14 +108,34 @@ std::optional<Response> CheckApi::refuse(const Request& request, const Target& t
   }
   const auto name = dns::normalise_domain(target.param("domain"));
   if (!name.ok()) return error_response(request, http::status::bad_request, name.error);
+  const auto lang = response_language(request, target);
+  // First what costs no token: checks in flight, the client's own and everyone's.
+  const auto mine = active_->by_client.find(client);
+  if (mine != active_->by_client.end() && mine->second >= limits_.max_checks_per_client) {
+    return too_many_requests(request, 5,
+                             i18n::trf(lang, N_("you already have {n} checks running; wait until one has finished"),
+                                       {{"n", std::to_string(mine->second)}}));
+  }
+  if (active_->total >= limits_.max_concurrent_checks) {
+    return too_many_requests(request, 5,
+                             std::string(i18n::tr(lang, N_("the server is busy with other checks; try again in a few seconds"))));
+  }
   const auto admission = limiter_.admit(client);
   if (!admission.allowed) {
     return too_many_requests(request, admission.retry_after_seconds,
-                             "too many checks from your address; try again in " +
-                                 std::to_string(admission.retry_after_seconds) + " s");
+                             i18n::trf(lang, N_("too many checks from your address; try again in {seconds} s"),
+                                       {{"seconds", std::to_string(admission.retry_after_seconds)}}));
   }
-  if (*active_ >= limits_.max_concurrent_checks) {
-    return too_many_requests(request, 5, "the server is busy with other checks; try again in a few seconds");
+  // Last the target: one domain is checked at most N times a minute, whoever asks.
+  const auto for_domain = domains_.admit(name.name);
+  if (!for_domain.allowed) {
+    return too_many_requests(
+        request, for_domain.retry_after_seconds,
+        i18n::trf(lang, N_("{domain} was checked too often in the last minute (at most {n} checks a minute, all "
+                           "visitors together); try again in {seconds} s"),
+                  {{"domain", name.name},
+                   {"n", std::to_string(limits_.domain_checks_per_minute)},
+                   {"seconds", std::to_string(for_domain.retry_after_seconds)}}));
   }
   return std::nullopt;
 }
@@ -113,7 +143,7 @@ std::optional<Response> CheckApi::refuse(const Request& request, const Target& t
 asio::awaitable<Response> CheckApi::check(const Request& request, const Target& target, const std::string& client) {
   auto refusal = refuse(request, target, client);
   if (refusal) co_return std::move(*refusal);
-  const Slot slot(active_);
+  const Slot slot(active_, client);
   const auto lang = response_language(request, target);
   // Keep the Checker alive for this coroutine even if the API were torn down meanwhile.
   const auto checker = checker_;
@@ -138,7 +168,7 @@ asio::awaitable<void> CheckApi::stream(Stream& stream, const Request& request, c
   auto channel = std::make_shared<EventChannel>(executor_);
   asio::co_spawn(executor_,
                  run_streamed(checker_, target.param("domain"), response_language(request, target), channel,
-                              std::make_shared<Slot>(active_)),
+                              std::make_shared<Slot>(active_, client)),
                  asio::detached);
 
   http::response<http::empty_body> head{http::status::ok, request.version()};

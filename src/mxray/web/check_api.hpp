@@ -1,7 +1,9 @@
 // The check endpoints: GET /api/v1/check (the `mxray check --json` document) and
 // GET /api/v1/check/stream (the same check as server-sent events, step by step). The domain
-// is untrusted input: validated first (400), then admitted by the per-client rate limit and
-// the global cap on concurrent checks (429 with Retry-After).
+// is untrusted input: validated first (400), then admitted by the per-client cap on checks in
+// flight, the global cap on concurrent checks, the per-client rate limit and the per-domain
+// rate limit (429 with Retry-After). What a check does (relay, VRFY/EXPN, legacy TLS) is the
+// server's configuration; no parameter of the query changes it.
 #pragma once
 
 #include <boost/asio/any_io_executor.hpp>
@@ -10,9 +12,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "mxray/pipeline/check.hpp"
 #include "mxray/web/http_types.hpp"
+#include "mxray/web/domain_limiter.hpp"
 #include "mxray/web/query.hpp"
 #include "mxray/web/rate_limiter.hpp"
 #include "mxray/web/server_config.hpp"
@@ -36,7 +40,13 @@ class CheckApi {
                                       const std::string& client);
 
   /// Checks running now.
-  std::size_t active_checks() const { return *active_; }
+  std::size_t active_checks() const { return active_->total; }
+
+  /// Checks in flight, in total and by client key (entries removed at zero).
+  struct InFlight {
+    std::size_t total = 0;
+    std::unordered_map<std::string, std::size_t> by_client;
+  };
 
  private:
   // The domain's problem as a 400, or a 429, or nothing when the check may start.
@@ -46,7 +56,8 @@ class CheckApi {
   ServerLimits limits_;
   std::shared_ptr<pipeline::Checker> checker_;
   RateLimiter limiter_;
-  std::shared_ptr<std::size_t> active_ = std::make_shared<std::size_t>(0);
+  DomainLimiter domains_;
+  std::shared_ptr<InFlight> active_ = std::make_shared<InFlight>();
 };
 
 }  // namespace mxray::web

@@ -1,6 +1,6 @@
 // See http_server.hpp. One coroutine per connection; a request that breaks a limit is
-// answered (400, 413, 431) and the connection closed; a slow client is cut off by the
-// stream's deadline. No request is logged.
+// answered (400, 408, 413, 414, 431) and the connection closed; a slow client is cut off by
+// the stream's deadlines while the event loop serves the others. No request is logged.
 #include "mxray/web/http_server.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -8,39 +8,16 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/http/error.hpp>
-#include <boost/beast/http/parser.hpp>
-#include <boost/beast/http/read.hpp>
 #include <stdexcept>
 
+#include "mxray/web/host_allow.hpp"
+#include "mxray/web/request_reader.hpp"
 #include "mxray/web/responses.hpp"
 
 namespace mxray::web {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 using asio::ip::tcp;
-
-namespace {
-
-// The answer to a request the parser rejected, or none when the connection just broke.
-std::optional<std::pair<http::status, std::string>> parse_failure(const boost::system::error_code& ec) {
-  if (ec.category() != beast::http::make_error_code(http::error::bad_target).category()) {
-    if (ec == beast::error_code(asio::error::message_size) || ec == http::error::buffer_overflow) {
-      return std::make_pair(http::status::request_header_fields_too_large, std::string("request too large"));
-    }
-    return std::nullopt;
-  }
-  if (ec == http::error::end_of_stream || ec == http::error::partial_message) return std::nullopt;
-  if (ec == http::error::header_limit || ec == http::error::buffer_overflow) {
-    return std::make_pair(http::status::request_header_fields_too_large, std::string("request headers too large"));
-  }
-  if (ec == http::error::body_limit) {
-    return std::make_pair(http::status::payload_too_large, std::string("request body too large"));
-  }
-  return std::make_pair(http::status::bad_request, "malformed request: " + ec.message());
-}
-
-}  // namespace
 
 tcp::endpoint parse_listen(const std::string& listen) {
   std::string host;
@@ -68,8 +45,23 @@ tcp::endpoint parse_listen(const std::string& listen) {
   return {address, static_cast<unsigned short>(std::stoul(port))};
 }
 
+std::vector<Cidr> parse_trusted_proxies(const std::vector<std::string>& texts) {
+  std::vector<Cidr> out;
+  for (const auto& t : texts) {
+    const auto block = parse_cidr(t);
+    if (!block) throw std::invalid_argument("--trusted-proxy: '" + t + "' is not an address or ADDRESS/LENGTH");
+    out.push_back(*block);
+  }
+  return out;
+}
+
 HttpServer::HttpServer(asio::io_context& io, const ServerConfig& config)
-    : io_(io), config_(config), acceptor_(io) {
+    : io_(io), config_(config), trusted_(parse_trusted_proxies(config.trusted_proxies)), acceptor_(io) {
+  if (config.proxy_header == "forwarded") {
+    proxy_header_ = ProxyHeader::forwarded;
+  } else if (config.proxy_header != "x-forwarded-for") {
+    throw std::invalid_argument("--proxy-header: expected x-forwarded-for or forwarded");
+  }
   const auto endpoint = parse_listen(config.listen);
   boost::system::error_code ec;
   acceptor_.open(endpoint.protocol(), ec);
@@ -77,7 +69,9 @@ HttpServer::HttpServer(asio::io_context& io, const ServerConfig& config)
   if (!ec) acceptor_.bind(endpoint, ec);
   if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) throw std::runtime_error("cannot listen on " + config.listen + ": " + ec.message());
-  router_ = std::make_unique<Router>(io.get_executor(), config_);
+  auto hosts = config.public_names.empty() ? HostAllowList::defaults(acceptor_.local_endpoint())
+                                           : HostAllowList(config.public_names);
+  router_ = std::make_unique<Router>(io.get_executor(), config_, std::move(hosts));
 }
 
 tcp::endpoint HttpServer::local_endpoint() const { return acceptor_.local_endpoint(); }
@@ -98,49 +92,62 @@ asio::awaitable<void> HttpServer::accept_loop() {
       continue;
     }
     if (connections_ >= config_.limits.max_connections) continue;  // the socket closes here
-    asio::co_spawn(io_, session(std::move(socket)), [](std::exception_ptr) {});
+    boost::system::error_code peer_error;
+    const auto peer = socket.remote_endpoint(peer_error).address();
+    if (peer_error) continue;
+    // A trusted proxy carries many clients on its connections: only others are capped here.
+    const bool counted = !any_contains(trusted_, peer);
+    auto key = client_key(peer);
+    if (counted && per_client_[key] >= config_.limits.max_connections_per_client) continue;  // closes
+    if (counted) ++per_client_[key];
+    asio::co_spawn(io_, session(std::move(socket), peer, std::move(key), counted), [](std::exception_ptr) {});
   }
 }
 
-asio::awaitable<void> HttpServer::session(tcp::socket socket) {
+std::string HttpServer::client_of(const asio::ip::address& peer, const Request& request) const {
+  if (trusted_.empty()) return client_key(peer);
+  const std::string_view name = proxy_header_ == ProxyHeader::forwarded ? "Forwarded" : "X-Forwarded-For";
+  std::vector<std::string_view> values;
+  const auto range = request.equal_range(name);
+  for (auto it = range.first; it != range.second; ++it) values.emplace_back(it->value().data(), it->value().size());
+  return client_key(client_address(peer, trusted_, values, proxy_header_));
+}
+
+asio::awaitable<void> HttpServer::session(tcp::socket socket, asio::ip::address peer, std::string peer_key,
+                                          bool counted) {
   ++connections_;
   struct Release {
-    std::size_t& count;
-    ~Release() { --count; }
-  } release{connections_};
+    HttpServer& server;
+    const std::string& key;
+    bool counted;
+    ~Release() {
+      --server.connections_;
+      if (!counted) return;
+      const auto it = server.per_client_.find(key);
+      if (it != server.per_client_.end() && --it->second == 0) server.per_client_.erase(it);
+    }
+  } release{*this, peer_key, counted};
   const auto& limits = config_.limits;
-  boost::system::error_code ec;
-  const auto remote = socket.remote_endpoint(ec);
-  const std::string client = ec ? std::string("unknown") : remote.address().to_string();
   Stream stream(std::move(socket));
   beast::flat_buffer buffer(limits.header_bytes + limits.body_bytes + 1024);
   try {
     for (std::size_t i = 0; i < limits.requests_per_connection; ++i) {
-      http::request_parser<http::string_body> parser;
-      parser.header_limit(static_cast<std::uint32_t>(limits.header_bytes));
-      parser.body_limit(limits.body_bytes);
-      stream.expires_after(limits.read_timeout);
-      auto [read_error, n] = co_await http::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
-      if (read_error) {
-        const auto failure = parse_failure(read_error);
-        if (failure) {
-          Request bad;
-          bad.version(11);
-          bad.keep_alive(false);
-          auto res = error_response(bad, failure->first, failure->second);
-          co_await write_response(stream, res, limits.write_timeout);
-        }
+      RequestParser parser;
+      auto outcome = co_await read_request(stream, buffer, parser, limits);
+      if (!outcome.ok) {
+        if (outcome.refusal) co_await write_response(stream, *outcome.refusal, limits.write_timeout);
         break;
       }
       auto& request = parser.get();
       // The last request this connection may carry: say so, so the client does not reuse it.
       if (i + 1 == limits.requests_per_connection) request.keep_alive(false);
-      const bool keep = co_await router_->handle(stream, request, client);
+      const bool keep = co_await router_->handle(stream, request, client_of(peer, request));
       if (!keep) break;
     }
   } catch (const std::exception&) {
     // A bug in one connection ends only that connection.
   }
+  boost::system::error_code ec;
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
 }
 

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mxray/core/printable.hpp"
+#include "mxray/i18n/translate.hpp"
 #include "mxray/web/assets.hpp"
 #include "mxray/web/query.hpp"
 #include "mxray/web/responses.hpp"
@@ -11,14 +13,25 @@
 namespace mxray::web {
 namespace asio = boost::asio;
 
-Router::Router(asio::any_io_executor executor, const ServerConfig& config)
-    : limits_(config.limits), api_(executor, config) {}
+Router::Router(asio::any_io_executor executor, const ServerConfig& config, HostAllowList hosts)
+    : limits_(config.limits), hosts_(std::move(hosts)), api_(executor, config) {}
 
 asio::awaitable<bool> Router::handle(Stream& stream, const Request& request, const std::string& client) {
   const auto target = parse_target(request.target());
   const auto& path = target.path;
   Response response;
-  if (request.method() != http::verb::get && request.method() != http::verb::head) {
+  const auto host = request[http::field::host];
+  if (path != "/healthz" && !hosts_.allows(host)) {
+    // DNS rebinding: a page of another site made this browser ask us under that site's name.
+    const auto shown = core::printable(host.substr(0, 100));
+    response = error_response(
+        request, http::status::misdirected_request,
+        i18n::trf(response_language(request, target),
+                  N_("this server does not answer to the name '{host}' (Host header); its operator can allow "
+                     "the name with --public-name"),
+                  {{"host", shown}}));
+    response.keep_alive(false);
+  } else if (request.method() != http::verb::get && request.method() != http::verb::head) {
     response = error_response(request, http::status::method_not_allowed, "only GET and HEAD are served");
     response.set(http::field::allow, "GET, HEAD");
   } else if (path == "/api/v1/check/stream") {
