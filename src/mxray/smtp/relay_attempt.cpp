@@ -114,7 +114,6 @@ asio::awaitable<bool> attempt_relay_pipelined(Connection& connection, const std:
       attempt.code = rcpt.reply.code;
       attempt.text = rcpt.reply.safe_text();
       attempt.accepted = rcpt.reply.code >= 200 && rcpt.reply.code < 300;
-      if (attempt.accepted && v.targets_outside) evidence.open = true;
     }
     evidence.attempts.push_back(std::move(attempt));
     if (!rcpt.step.ok || at + 2 >= replies.size() || !replies[at + 2].step.ok) co_return false;
