@@ -132,7 +132,7 @@ leaf opensmtpd rsa "mx.opensmtpd.test" -startdate 20200101000000Z -enddate 20210
 # DANE (TLSA records are computed from these at lab start) and the MTA-STS policy hosts.
 leaf dane ec "*.dane.test mx.insecure.test" -days 365
 sts_names=""
-for d in enforce unlisted badcert testing none redirect ctype big untrusted malformed notxt nopolicy dane; do
+for d in enforce unlisted badcert testing none redirect ctype big untrusted malformed notxt nopolicy dane down; do
   sts_names+=" mta-sts.sts-$d.test"
 done
 leaf mtasts ec "${sts_names# }" -days 365

@@ -14,6 +14,9 @@ run=${MXRAY_LAB_DIR:-/tmp/mxray-lab}
 run=${run%/}
 fixture=${MXRAY_FIXTURE:-$repo/build/lab/mxray-fixture}
 sts_server=${MXRAY_STS_SERVER:-$(dirname "$fixture")/mxray-sts-server}
+delay_proxy=${MXRAY_DELAY_PROXY:-$(dirname "$fixture")/mxray-delay-proxy}
+# One-way delay of the lab's WAN (lab/delay_proxy): DNS on 127.0.0.1@5301, SMTP on .90-.95.
+wan_delay_ms=${MXRAY_LAB_WAN_DELAY_MS:-2}
 dns_port=5300
 start_timeout=20
 
@@ -76,6 +79,7 @@ stop_one() {
 
 cmd_stop() {
   [[ -d $run ]] && "$here/mta/mta.sh" stop "$run"
+  stop_one wan
   stop_one sts
   stop_one fixture
   stop_one nsd
@@ -88,6 +92,8 @@ check_prerequisites() {
   done
   [[ -x $fixture ]] || die "fixture binary not found at $fixture: build the mxray-fixture target \
 (cmake --build build --target mxray-fixture) or set MXRAY_FIXTURE"
+  [[ -x $delay_proxy ]] || die "delay proxy binary not found at $delay_proxy: build the mxray-delay-proxy target \
+or set MXRAY_DELAY_PROXY"
   [[ -x $sts_server ]] || die "MTA-STS server binary not found at $sts_server: build the mxray-sts-server \
 target or set MXRAY_STS_SERVER"
   if ! grep -q '^00000000000000000000000000000001 ' /proc/net/if_inet6 2>/dev/null; then
@@ -153,7 +159,7 @@ make_zones() {
   mkdir -p "$keys" "$zones"
   serial=$(date -u +%s)
   sed "s/@SERIAL@/$serial/" "$here/zones/test.zone.in" >"$zones/test.zone"
-  cat "$here/zones/hostile.zone.in" >>"$zones/test.zone"
+  cat "$here/zones/hostile.zone.in" "$here/zones/wan.zone.in" >>"$zones/test.zone"
   sed "s/@SERIAL@/$serial/" "$here/zones/insecure.test.zone.in" >"$zones/insecure.test.zone"
   sed "s/@SERIAL@/$serial/" "$here/zones/bogus.zone.in" >"$zones/bogus.zone"
   make_tlsa "$zones"
@@ -228,17 +234,46 @@ nsd_ready() {
 fail_start() {
   echo "lab.sh: error: $1" >&2
   local log
-  for log in "$run/logs/nsd.log" "$run/logs/nsd.out" "$run/logs/fixture.out" "$run/logs/sts.out"; do
+  for log in "$run/logs/nsd.log" "$run/logs/nsd.out" "$run/logs/fixture.out" "$run/logs/sts.out" "$run/logs/wan.out"; do
     [[ -s $log ]] && { echo "---- $log" >&2; tail -n 30 "$log" >&2; }
   done
   cmd_stop >&2
   exit 1
 }
 
+# start_wan: the WAN, DNS and the good server behind mxray-delay-proxy with a one-way delay of
+# $wan_delay_ms; the proxy counts the client's turns per connection in wan-stats.txt.
+start_wan() {
+  local last args
+  : >"$run/wan-stats.txt"
+  args=(--delay-ms "$wan_delay_ms" --stats "$run/wan-stats.txt" --udp "127.0.0.1:5301=127.0.0.1:$dns_port"
+        --tcp "127.0.0.1:5301=127.0.0.1:$dns_port")
+  for last in 90 91 92 93 94 95; do args+=(--tcp "127.0.0.$last:25=127.0.0.10:25"); done
+  setsid "$delay_proxy" "${args[@]}" </dev/null >>"$run/logs/wan.out" 2>&1 9>&- &
+  echo $! >"$run/wan.pid"
+}
+
+# cmd_wan MS: restarts only the WAN proxy with a one-way delay of MS milliseconds.
+cmd_wan() {
+  [[ ${1:-} =~ ^[0-9]+$ ]] || die "usage: lab.sh wan ONE_WAY_DELAY_MS"
+  [[ -f $run/fixture.pid ]] || die "the lab is not running in $run"
+  delay_proxy=$(cd "$(dirname "$delay_proxy")" && pwd)/$(basename "$delay_proxy")
+  stop_one wan
+  wan_delay_ms=$1
+  start_wan
+  local i
+  for ((i = 0; i < 50; i++)); do
+    grep -q 'ready' "$run/logs/wan.out" 2>/dev/null && (exec 3<>/dev/tcp/127.0.0.90/25) 2>/dev/null && return 0
+    sleep 0.1
+  done
+  die "mxray-delay-proxy did not start"
+}
+
 cmd_start() {
   check_prerequisites
   fixture=$(cd "$(dirname "$fixture")" && pwd)/$(basename "$fixture")
   sts_server=$(cd "$(dirname "$sts_server")" && pwd)/$(basename "$sts_server")
+  delay_proxy=$(cd "$(dirname "$delay_proxy")" && pwd)/$(basename "$delay_proxy")
   cmd_stop
   mkdir -p "$run/logs"
   rm -rf "$run/logs"/*
@@ -258,6 +293,7 @@ cmd_start() {
   echo $! >"$run/fixture.pid"
   setsid "$sts_server" "$run/sts_sites.json" "$run/certs" </dev/null >>"$run/logs/sts.out" 2>&1 9>&- &
   echo $! >"$run/sts.pid"
+  start_wan
 
   local deadline=$((SECONDS + start_timeout)) dns=no smtp=no https=no
   while ((SECONDS < deadline)); do
@@ -265,6 +301,7 @@ cmd_start() {
     running "$(cat "$run/nsd.pid")" || fail_start "nsd exited during start-up"
     running "$(cat "$run/fixture.pid")" || fail_start "mxray-fixture exited during start-up"
     running "$(cat "$run/sts.pid")" || fail_start "mxray-sts-server exited during start-up"
+    running "$(cat "$run/wan.pid")" || fail_start "mxray-delay-proxy exited during start-up"
     [[ $https == yes ]] || { grep -q 'sites ready' "$run/logs/sts.out" 2>/dev/null && https=yes; }
     [[ $dns == yes ]] || { nsd_ready && dns=yes; }
     [[ $smtp == yes ]] || { grep -q 'addresses ready' "$run/logs/fixture.out" 2>/dev/null &&
@@ -292,7 +329,7 @@ cmd_start() {
 cmd_status() {
   local rc=0 name pid
   echo "run dir: $run"
-  for name in nsd fixture sts; do
+  for name in nsd fixture sts wan; do
     pid=$(cat "$run/$name.pid" 2>/dev/null || true)
     if [[ -n $pid ]] && alive "$pid"; then
       echo "$name: running (pid $pid)"
@@ -318,7 +355,8 @@ lock() {
 
 case ${1:-} in
   start) lock; cmd_start ;;
+  wan) lock; : >"$run/logs/wan.out"; cmd_wan "${2:-}" ;;
   stop) [[ -d $run ]] && lock; cmd_stop ;;
   status) cmd_status ;;
-  *) echo "usage: lab.sh start|stop|status   (env: MXRAY_LAB_DIR, MXRAY_FIXTURE)" >&2; exit 2 ;;
+  *) echo "usage: lab.sh start|stop|status|wan MS   (env: MXRAY_LAB_DIR, MXRAY_FIXTURE, MXRAY_LAB_WAN_DELAY_MS)" >&2; exit 2 ;;
 esac

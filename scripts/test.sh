@@ -15,9 +15,10 @@ if [[ ${MXRAY_SANITIZE_PASS:-1} == 1 ]]; then
   echo "== sanitizer pass (ASan + UBSan): build-sanitize/"
   MXRAY_SANITIZE=1 MXRAY_BUILD_DIR=$repo/build-sanitize "$repo/scripts/build.sh"
   # Any sanitizer report fails the test that triggered it. The browser test and the interop
-  # comparison with other tools test no mxray code that the other suites do not.
+  # comparison with other tools test no mxray code that the other suites do not; the package
+  # tests check the packaging, which the first pass did.
   export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1}
   export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-  (cd "$repo/build-sanitize" && ctest --output-on-failure --timeout 600 -E '^(browser|interop)\.' "$@") || status=$?
+  (cd "$repo/build-sanitize" && ctest --output-on-failure --timeout 600 -E '^(browser|interop|package)\.' "$@") || status=$?
 fi
 exit $status

@@ -3,8 +3,11 @@
 // Every string from the server is inserted with textContent, never as HTML.
 'use strict';
 
-const STEPS = ['connect', 'banner', 'ehlo', 'starttls', 'certificate', 'relay'];
-const SEVERITY_ORDER = {critical: 0, warning: 1, info: 2, ok: 3};
+// The steps of one address, as the judge names them in the report's `status` objects.
+const STEPS = ['connect', 'greeting', 'ehlo', 'starttls', 'certificate', 'dane', 'relay', 'vrfy_expn', 'mta_sts', 'dns'];
+// The only mapping from a status to a mark (the terminal uses the same, report/marks.hpp).
+// `pending` and `seen` are the page's own states while the judge has not spoken yet.
+const MARKS = {ok: '✓', info: 'i', warning: '!', critical: '✗', inconclusive: '?', not_tested: '–', pending: '…', seen: '·'};
 
 let M = {};          // the page's labels in the current language (from /api/v1/messages)
 let lang = 'en';
@@ -47,69 +50,84 @@ function setUrl(domain) {
   $('permalink').href = '/?' + params.toString();
 }
 
-// ---- status of each step of one address, from its evidence ----
+// ---- each step of one address: its text from the evidence, its mark from the judge ----
 
 function ms(v) { return typeof v === 'number' ? ' ' + v.toFixed(1) + ' ms' : ''; }
 
-function stepState(a, step, finished) {
-  const pending = {mark: finished ? 'na' : 'pending', text: finished ? '—' : M.pending};
+// What the evidence shows for a step, as text, or null when the step has no evidence yet.
+// No judgement here: the mark comes from the report's `status` (statusOf below).
+function stepText(a, step) {
   switch (step) {
     case 'connect':
-      if (!a.connect || !a.connect.attempted) return pending;
-      return a.connect.ok ? {mark: 'ok', text: ms(a.connect.ms).trim()}
-                          : {mark: 'bad', text: a.connect.error_kind || a.connect.error || ''};
-    case 'banner':
-      if (!a.banner || (!a.banner.received && !a.banner.error)) return pending;
-      if (!a.banner.received) return {mark: 'bad', text: a.banner.error};
-      return {mark: a.banner.code === 220 ? 'ok' : 'bad', text: String(a.banner.code), detail: a.banner.text};
+      if (!a.connect || !a.connect.attempted) return null;
+      return {text: a.connect.ok ? ms(a.connect.ms).trim() : (a.connect.error_kind || a.connect.error || ''),
+              detail: a.connect.source ? fmt(M.from_source, {source: a.connect.source}) : ''};
+    case 'greeting':
+      if (!a.banner || (!a.banner.received && !a.banner.error)) return null;
+      if (!a.banner.received) return {text: a.banner.error};
+      return {text: String(a.banner.code), detail: a.banner.text};
     case 'ehlo':
-      if (!a.ehlo || !a.ehlo.sent) return pending;
-      if (a.ehlo.error) return {mark: 'bad', text: a.ehlo.error};
-      return {mark: a.ehlo.code === 250 ? 'ok' : 'bad', text: (a.ehlo.command === 'HELO' ? 'HELO ' : '') + a.ehlo.code,
-              detail: Object.keys(a.ehlo.extensions || {}).join(' ')};
+      if (!a.ehlo || !a.ehlo.sent) return null;
+      if (a.ehlo.error) return {text: a.ehlo.error};
+      return {text: (a.ehlo.command === 'HELO' ? 'HELO ' : '') + a.ehlo.code, detail: Object.keys(a.ehlo.extensions || {}).join(' ')};
     case 'starttls': {
       const t = a.starttls || {};
-      if (!t.attempted) {
-        if (a.ehlo && a.ehlo.code === 250 && !t.offered) return {mark: 'bad', text: M.not_offered};
-        return pending;
-      }
-      if (!t.ok) return {mark: 'bad', text: t.error || String(t.code)};
-      return {mark: 'ok', text: t.version, detail: [t.cipher, t.key_exchange].filter(Boolean).join(' ')};
+      if (!t.attempted) return a.ehlo && a.ehlo.sent && !t.offered ? {text: M.not_offered} : null;
+      if (!t.ok) return {text: t.error || String(t.code)};
+      return {text: t.version, detail: [t.cipher, t.key_exchange].filter(Boolean).join(' ')};
     }
     case 'certificate': {
       const c = a.certificate || {};
-      if (!c.present) return pending;
-      const bad = c.days_left < 0 || !c.chain_trusted;
-      const warn = !c.trusted || !c.hostname_match;
+      if (!c.present) return null;
       const days = c.days_left < 0 ? fmt(M.expired_ago, {days: -c.days_left}) : fmt(M.days_left, {days: c.days_left});
-      return {mark: bad ? 'bad' : warn ? 'warn' : 'ok', text: days, detail: c.verify_error};
+      return {text: days, detail: c.verify_error};
+    }
+    case 'dane': {
+      const d = a.dane || {};
+      return d.checked ? {text: d.matched ? 'TLSA' : (d.error || ''), detail: d.error} : null;
     }
     case 'relay': {
       const r = a.relay || {};
-      if (!r.tested) return r.skipped_reason ? {mark: 'na', text: '—', detail: r.skipped_reason} : pending;
-      return r.open ? {mark: 'bad', text: M.relay_open} : {mark: 'ok', text: M.relay_closed};
+      const last = (r.attempts || [])[r.attempts ? r.attempts.length - 1 : 0];
+      if (!last) return r.skipped_reason ? {text: '', detail: r.skipped_reason} : null;
+      const code = last.code || last.mail_code;
+      return {text: code ? String(code) : '', detail: (last.variant || '') + ': ' + (last.code ? last.text : last.mail_text)};
+    }
+    case 'vrfy_expn': {
+      const sent = [a.vrfy, a.expn].filter((c) => c && c.sent);
+      return sent.length ? {text: sent.map((c) => c.code).join(' / '), detail: sent.map((c) => c.command + ': ' + c.text).join('; ')} : null;
+    }
+    case 'mta_sts':
+      return null;
+    case 'dns': {
+      const r = a.reverse_dns || {};
+      if (!r.looked_up) return null;
+      return {text: (r.names || []).join(', ') || r.error || ''};
     }
   }
-  return pending;
+  return null;
 }
 
-const MARKS = {ok: '✓', bad: '✗', warn: '!', pending: '…', na: '–'};
+// The mark of a step: the judge's status when the report has arrived, else pending / seen.
+function statusOf(a, step, judged) {
+  if (judged) return (a.status && a.status[step]) || 'not_tested';
+  return stepText(a, step) ? 'seen' : 'pending';
+}
 
-function renderSteps(row, a, finished) {
+function renderSteps(row, a, judged) {
   const list = row.querySelector('.steps');
   list.replaceChildren();
   if (a.allowed === false) {
-    list.append(el('li', {class: 'step refused'}, el('span', {class: 'mark bad', 'aria-hidden': 'true', text: '✗'}),
-                   ' ', fmt(M.refused, {range: a.special_range})));
-    return;
+    list.append(el('li', {class: 'step refused'}, fmt(M.refused, {range: a.special_range})));
   }
   for (const step of STEPS) {
-    const s = stepState(a, step, finished);
-    const item = el('li', {class: 'step ' + s.mark, 'data-step': step, 'data-state': s.mark},
-                    el('span', {class: 'mark', 'aria-hidden': 'true', text: MARKS[s.mark]}),
-                    el('span', {class: 'step-name', text: M['step_' + step]}),
+    const state = statusOf(a, step, judged);
+    const s = stepText(a, step) || {text: state === 'not_tested' ? M.status_not_tested : M.pending};
+    const item = el('li', {class: 'step ' + state, 'data-step': step, 'data-state': state},
+                    el('span', {class: 'mark', 'aria-hidden': 'true', text: MARKS[state]}),
+                    el('span', {class: 'step-name', text: M['step_' + step] || step}),
                     el('span', {class: 'step-text', text: s.text || ''}));
-    if (s.detail) item.title = s.detail;
+    item.title = (M['status_' + state] || state) + (s.detail ? ' — ' + s.detail : '');
     list.append(item);
   }
 }
@@ -158,10 +176,10 @@ function renderMx(evidence) {
   });
 }
 
-function updateAddress(m, i, a, finished) {
+function updateAddress(m, i, a, judged) {
   const row = $('addr-' + m + '-' + i);
   if (!row) return;
-  renderSteps(row, a, finished);
+  renderSteps(row, a, judged);
   renderCertificate(row, a);
   if (a.verdict) row.dataset.verdict = a.verdict;
 }
@@ -169,16 +187,17 @@ function updateAddress(m, i, a, finished) {
 function renderFindings(findings) {
   const list = $('findings');
   list.replaceChildren();
-  const sorted = [...findings].sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]);
-  for (const f of sorted) {
+  for (const f of findings) {  // in the judge's order, worst first
     const where = f.mx ? f.mx + (f.ip ? ' ' + f.ip : '') : M.whole_domain;
-    const item = el('li', {class: 'finding sev-' + f.severity, 'data-id': f.id, 'data-severity': f.severity},
+    const item = el('li', {class: 'finding sev-' + f.severity + ' status-' + f.status, 'data-id': f.id,
+                           'data-severity': f.severity, 'data-status': f.status},
                     el('p', {class: 'finding-head'},
+                       el('span', {class: 'mark', 'aria-hidden': 'true', text: MARKS[f.status] || ''}), ' ',
                        el('span', {class: 'badge', text: M['severity_' + f.severity] || f.severity}), ' ',
                        el('strong', {class: 'finding-title', text: f.title}), ' ',
                        el('span', {class: 'where', text: where})));
     if (f.detail) item.append(el('p', {class: 'detail', text: f.detail}));
-    if (f.severity !== 'ok') {
+    if (f.status !== 'ok') {
       if (f.explanation) item.append(el('p', {class: 'why'}, el('span', {class: 'label', text: M.why + ': '}), f.explanation));
       if (f.fix) item.append(el('p', {class: 'fix'}, el('span', {class: 'label', text: M.fix + ': '}), f.fix));
     }
@@ -187,18 +206,40 @@ function renderFindings(findings) {
   $('findings-section').hidden = findings.length === 0;
 }
 
+// The judge's statuses of an MX or the domain (dns, dane, mta_sts, tls_rpt) as marked items.
+function statusList(cls, statuses, steps) {
+  const list = el('ul', {class: cls});
+  for (const step of steps) {
+    const state = (statuses && statuses[step]) || 'not_tested';
+    list.append(el('li', {class: 'step ' + state, 'data-step': step, 'data-state': state, title: M['status_' + state] || state},
+                   el('span', {class: 'mark', 'aria-hidden': 'true', text: MARKS[state]}),
+                   el('span', {class: 'step-name', text: M['step_' + step] || step})));
+  }
+  return list;
+}
+
 function renderReport(report) {
   current.report = report;
   renderMx(report);
   (report.mx || []).forEach((mx, m) => {
     const card = $('mx-' + m);
-    if (card && mx.verdict) card.dataset.verdict = mx.verdict;
+    if (card && mx.verdict) {
+      card.dataset.verdict = mx.verdict;
+      card.querySelector('h3').append(el('span', {class: 'verdict-badge verdict-' + mx.verdict, text: M['short_' + mx.verdict] || mx.verdict}));
+    }
+    if (card && mx.status) card.querySelector('.mx-meta').after(statusList('mx-steps', mx.status, ['dns', 'dane', 'mta_sts']));
     (mx.addresses || []).forEach((a, i) => updateAddress(m, i, a, true));
   });
   renderFindings(report.findings || []);
   const summary = $('summary');
   summary.replaceChildren(el('p', {class: 'verdict verdict-' + report.verdict, text: M['verdict_' + report.verdict] || report.verdict}),
                           el('p', {class: 'total', text: fmt(M.total_time, {seconds: (report.duration_ms / 1000).toFixed(report.duration_ms < 10000 ? 2 : 1)})}));
+  if (report.status) summary.append(statusList('domain-steps', report.status, ['dns', 'mta_sts', 'tls_rpt']));
+  const v = report.vantage;
+  if (v && (v.ehlo_name || (v.resolvers || []).length || v.trust_anchor)) {
+    summary.append(el('p', {class: 'vantage', text: fmt(M.vantage, {ehlo: v.ehlo_name || '-', resolvers: (v.resolvers || []).join(', ') || '-',
+                                                                  anchor: v.trust_anchor || '-'})}));
+  }
   if (report.error) summary.append(el('p', {class: 'error', text: report.error}));
   summary.dataset.verdict = report.verdict;
   summary.hidden = false;
@@ -217,7 +258,7 @@ function handleEvent(name, data) {
     current.mx = data;
     renderMx(data);
   } else if (name === 'address') {
-    updateAddress(data.mx, data.address, data.evidence, data.step === 'done');
+    updateAddress(data.mx, data.address, data.evidence, false);  // marks wait for the judge (the report)
   } else if (name === 'report') {
     renderReport(data);
     $('status').textContent = '';
@@ -290,8 +331,9 @@ function reportText(report) {
       lines.push('  ' + a.ip + '  ' + (a.verdict || ''));
       if (a.allowed === false) { lines.push('    ' + fmt(M.refused, {range: a.special_range})); continue; }
       for (const step of STEPS) {
-        const s = stepState(a, step, true);
-        lines.push('    ' + MARKS[s.mark] + ' ' + M['step_' + step] + '  ' + (s.text || '') + (s.detail ? '  ' + s.detail : ''));
+        const state = statusOf(a, step, true);
+        const s = stepText(a, step) || {};
+        lines.push('    ' + MARKS[state] + ' ' + (M['step_' + step] || step) + '  ' + (s.text || '') + (s.detail ? '  ' + s.detail : ''));
       }
     }
   }
@@ -299,7 +341,7 @@ function reportText(report) {
   for (const f of report.findings || []) {
     lines.push('  [' + (M['severity_' + f.severity] || f.severity) + '] ' + f.title + '  (' + (f.mx ? f.mx + ' ' + f.ip : M.whole_domain) + ')');
     if (f.detail) lines.push('      ' + f.detail);
-    if (f.severity !== 'ok') {
+    if (f.status !== 'ok') {
       if (f.explanation) lines.push('      ' + M.why + ': ' + f.explanation);
       if (f.fix) lines.push('      ' + M.fix + ': ' + f.fix);
     }

@@ -14,10 +14,13 @@
 #include "mxray/i18n/translate.hpp"
 #include "exit_codes.hpp"
 
+#include "completion_command.hpp"
+#include "version_info.hpp"
+
 namespace {
 
 constexpr const char* kExitCodes =
-    N_("Exit codes: 0 pass, 1 warnings, 2 failures, 3 could not check (bad input, DNS failure).");
+    N_("Exit codes: 0 pass, 1 warnings, 2 failures, 3 could not check (bad input, DNS failure), 4 inconclusive (nothing could be verified).");
 
 // The language, read before CLI11 so that the help itself is translated: --lang X or
 // --lang=X on the command line, else the environment.
@@ -43,7 +46,8 @@ int main(int argc, char** argv) {
   CLI::App app{T(N_("mxray: can mail reach this domain, and does it arrive encrypted?"))};
   app.footer(T(kExitCodes));
   app.require_subcommand(1);
-  app.set_version_flag("--version", "mxray 0.1.0");
+  app.set_version_flag("--version", app::version_text(),
+                       T(N_("Print the version, the git commit and the library versions, and exit")));
 
   pipeline::CheckOptions options;
   app::OutputOptions output;
@@ -117,6 +121,9 @@ int main(int argc, char** argv) {
   auto* findings = app.add_subcommand("findings", T(N_("List every finding mxray can report")));
   findings->add_flag("--markdown", markdown, T(N_("Print the catalogue as Markdown (docs/findings.md)")));
 
+  std::string completion_shell;
+  auto* completion = app::add_completion_command(app, completion_shell, T);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -130,6 +137,7 @@ int main(int argc, char** argv) {
     return app::kExitCouldNotCheck;
   }
 
+  if (*completion) return app::run_completion(app, completion_shell);
   if (*findings) return app::run_findings(markdown);
   if (*serve) return app::run_serve(serve_args);
   if (*judge) return app::run_judge(evidence_file, output);

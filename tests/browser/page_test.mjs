@@ -1,7 +1,8 @@
 // Browser test of the mxray web page: Debian's headless Chromium driven by playwright-core.
 // Starts `mxray serve` against the lab, checks relayexpired.test (an open relay on one MX, an
-// expired certificate on the other), asserts both critical findings with their fixes, switches
-// to French, and saves screenshots. Exits non-zero on any failure (never skips).
+// expired certificate on the other), asserts the findings with their fixes, asserts that every
+// mark on the page equals the status in the JSON report for three lab domains (the page decides
+// nothing), switches to French, and saves screenshots. Exits non-zero on any failure (never skips).
 // Env: MXRAY_BIN, MXRAY_LAB_DIR, MXRAY_ARTEFACTS (folder for screenshots), CHROMIUM (optional).
 import {spawn} from 'node:child_process';
 import {mkdtempSync, mkdirSync, readFileSync, rmSync} from 'node:fs';
@@ -34,7 +35,7 @@ function labArgs() {
 
 function startServer() {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', ...labArgs()], {stdio: ['ignore', 'pipe', 'inherit']});
+    const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--rate-limit', '60', ...labArgs()], {stdio: ['ignore', 'pipe', 'inherit']});
     let out = '';
     const timer = setTimeout(() => reject(new Error('mxray serve did not start: ' + out)), 20000);
     child.stdout.on('data', (chunk) => {
@@ -81,22 +82,24 @@ async function main() {
     expect(new URL(page.url()).searchParams.get('domain') === domain, 'the URL carries the domain: ' + page.url());
     expect(await page.locator('.mx-card').count() === 2, 'one card per MX');
     expect(await page.locator('.address').count() === 2, 'one row per address');
-    expect(await page.locator('.step[data-step=relay][data-state=bad]').count() === 1, 'the open relay is marked on its row');
-    expect(await page.locator('.step[data-step=certificate][data-state=bad]').count() === 1, 'the expired certificate is marked on its row');
+    expect(await page.locator('.step[data-step=relay][data-state=critical]').count() === 1, 'the open relay is marked on its row');
+    expect(await page.locator('.step[data-step=certificate][data-state=warning]').count() === 1,
+           'the expired certificate is marked as the judge rates it (a warning without MTA-STS or DANE)');
 
     const relay = page.locator('.finding[data-id="relay.open"]');
     const expired = page.locator('.finding[data-id="cert.expired"]');
     expect(await relay.count() === 1, 'the open relay finding is shown');
     expect(await expired.count() === 1, 'the expired certificate finding is shown');
     expect(await relay.getAttribute('data-severity') === 'critical', 'open relay is critical');
-    expect(await expired.getAttribute('data-severity') === 'critical', 'expired certificate is critical');
+    expect(await expired.getAttribute('data-severity') === 'warning', 'expired certificate is a warning (opportunistic TLS only)');
     expect((await relay.locator('.badge').textContent()) === 'critical', 'open relay badge says critical');
     const relayFix = await relay.locator('.fix').textContent();
     const expiredFix = await expired.locator('.fix').textContent();
     expect(/^Fix: .{20,}/.test(relayFix), 'open relay fix shown: ' + relayFix.slice(0, 80));
     expect(/^Fix: .{20,}/.test(expiredFix), 'expired certificate fix shown: ' + expiredFix.slice(0, 80));
-    const firstTwo = await page.locator('.finding').evaluateAll((n) => n.slice(0, 2).map((x) => x.dataset.severity));
-    expect(firstTwo.every((s) => s === 'critical'), 'worst findings first');
+    const order = {critical: 0, warning: 1, info: 2, ok: 3};
+    const sevs = await page.locator('.finding').evaluateAll((n) => n.map((x) => x.dataset.severity));
+    expect(sevs[0] === 'critical' && sevs.every((s, i) => i === 0 || order[sevs[i - 1]] <= order[s]), 'worst findings first');
     expect(/Total time: \d+\.\d+ s/.test(await page.locator('.total').textContent()), 'total time shown');
 
     // Certificate details open on demand.
@@ -106,6 +109,44 @@ async function main() {
     const certText = await details.textContent();
     expect(/expired \d+ days ago/.test(certText) && certText.includes('mx.expired.test'), 'certificate details: names and expiry');
     await page.screenshot({path: join(artefacts, 'web-page-en.png'), fullPage: true});
+
+    // Every mark on the page is the judge's status from the JSON report, for three lab domains.
+    for (const d of ['relayexpired.test', 'deadprimary.test', 'busy.test']) {
+      const report = await (await fetch(url + 'api/v1/check?domain=' + d)).json();
+      const p2 = await context.newPage();
+      await p2.goto(url + '?domain=' + d);
+      await p2.waitForSelector('#summary:not([hidden])', {timeout: 60000});
+      expect(await p2.locator('#summary').getAttribute('data-verdict') === report.verdict, d + ': page verdict = JSON verdict ' + report.verdict);
+      let compared = 0;
+      for (const [m, mx] of report.mx.entries()) {
+        expect(await p2.locator('#mx-' + m).getAttribute('data-verdict') === mx.verdict, d + ' ' + mx.host + ': MX verdict ' + mx.verdict);
+        for (const [step, status] of Object.entries(mx.status)) {
+          const state = await p2.locator('#mx-' + m + ' .mx-steps [data-step=' + step + ']').getAttribute('data-state');
+          if (state !== status) fail(d + ' ' + mx.host + ' ' + step + ': page ' + state + ', JSON ' + status);
+          compared++;
+        }
+        for (const [i, a] of mx.addresses.entries()) {
+          for (const [step, status] of Object.entries(a.status)) {
+            const item = p2.locator('#addr-' + m + '-' + i + ' .steps [data-step=' + step + ']');
+            const state = await item.getAttribute('data-state');
+            const mark = await item.locator('.mark').textContent();
+            if (state !== status) fail(d + ' ' + a.ip + ' ' + step + ': page ' + state + ', JSON ' + status);
+            if (mark !== {ok: '✓', info: 'i', warning: '!', critical: '✗', inconclusive: '?', not_tested: '–'}[status]) {
+              fail(d + ' ' + a.ip + ' ' + step + ': mark ' + mark + ' for ' + status);
+            }
+            compared++;
+          }
+        }
+      }
+      for (const [step, status] of Object.entries(report.status)) {
+        const state = await p2.locator('#summary .domain-steps [data-step=' + step + ']').getAttribute('data-state');
+        if (state !== status) fail(d + ' domain ' + step + ': page ' + state + ', JSON ' + status);
+        compared++;
+      }
+      expect(compared >= 10, d + ': ' + compared + ' marks equal the JSON statuses');
+      if (d === 'busy.test') expect(report.verdict === 'inconclusive', 'busy.test (every greeting 421) is inconclusive, not pass');
+      await p2.close();
+    }
 
     // Switch to French with the keyboard: the labels and the findings change.
     const englishTitle = await relay.locator('.finding-title').textContent();

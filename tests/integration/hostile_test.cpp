@@ -131,7 +131,8 @@ const std::vector<Case>& cases() {
        }},
       {"rcptflip.hostile.test",
        [](const RunResult& r, const json& a) {
-         EXPECT_TRUE(has(a["out_of_turn"], "RCPT"));
+         // Lock-step sees the extra reply after RCPT; a pipelined group sees RSET answered 550.
+         EXPECT_TRUE(has(a["out_of_turn"], "RCPT") || has(a["out_of_turn"], "RSET")) << a["out_of_turn"].dump();
          EXPECT_TRUE(has_finding(r, "smtp.out_of_turn"));
        }},
       {"mlmismatch.hostile.test",

@@ -19,6 +19,17 @@ constexpr std::array kFindings = {
      "instead of retrying for days. This is right for domains that never receive mail."),
      N_("Nothing to do if the domain should receive no mail. Otherwise replace the null MX with MX records naming "
      "your mail servers.")},
+    FindingDefinition{"dns.null_mx_mixed", S::critical,
+     N_("A null MX is published beside other MX records"),
+     N_("RFC 7505 section 3: a domain with a null MX (\"MX 0 .\") must publish no other MX record. Senders "
+     "disagree on what the mixture means: some bounce every message at once, others deliver to the other MX "
+     "hosts, so whether mail arrives depends on who sends it."),
+     N_("Decide: to receive mail, remove the \"MX 0 .\" record; to receive none, remove every other MX record.")},
+    FindingDefinition{"dns.null_mx_preference", S::warning,
+     N_("The null MX record has a preference other than 0"),
+     N_("RFC 7505 section 3 defines the null MX as preference 0 with the exchange \".\". With another preference "
+     "some senders do not recognise it and keep retrying for days instead of bouncing at once."),
+     N_("Publish the record as \"MX 0 .\".")},
     FindingDefinition{"dns.implicit_mx", S::warning,
      N_("No MX record: senders fall back to the domain's own address"),
      N_("Without an MX record, senders deliver to the A/AAAA address of the domain itself (RFC 5321 section 5.1). "
@@ -76,6 +87,13 @@ constexpr std::array kFindings = {
      N_("mxray could not open a TCP connection to port 25 of this address, so no sender can deliver here."),
      N_("Check that the mail server runs and listens on port 25 of this address, and that no firewall or "
      "provider blocks inbound port 25.")},
+    FindingDefinition{"smtp.not_tested_here", S::info,
+     N_("Not tested from here: the connection failed at mxray's end"),
+     N_("The connection to port 25 failed in a way that points at the network mxray runs on, not at the server: "
+     "every port-25 connection of the check timed out (outgoing port 25 is blocked on many home and cloud "
+     "networks), or this host has no route to IPv6. This says nothing about whether senders can deliver here."),
+     N_("Run mxray from a host that sends mail (or another network). There, `nc -vz ADDRESS 25` tells whether "
+     "the port answers; `ip -6 route show default` shows whether a host has an IPv6 route.")},
     FindingDefinition{"smtp.slow_connect", S::warning,
      N_("Slow TCP connection"),
      N_("Opening the connection took long. Senders give up after a timeout and queue the mail for later."),
@@ -177,7 +195,7 @@ constexpr std::array kFindings = {
      "(OpenSSL accepts 100 KiB for the whole chain by default) and may fail the handshake outright."),
      N_("Send the leaf and its intermediates only, never the root or duplicates; keep the subjectAltName list to "
      "the names this server answers for, and move unrelated names to their own certificates.")},
-    FindingDefinition{"cert.expired", S::critical,
+    FindingDefinition{"cert.expired", S::warning,
      N_("The certificate has expired"),
      N_("The server's certificate is past its end date. Senders that verify certificates (MTA-STS, DANE-TA, "
      "REQUIRETLS) refuse to deliver; the rest still encrypt but cannot trust the server."),
@@ -187,7 +205,7 @@ constexpr std::array kFindings = {
      N_("The certificate expires soon"),
      N_("The certificate ends within 30 days. When it expires, senders that verify certificates stop delivering."),
      N_("Renew it now and check that automatic renewal (certbot timer, ACME client) reloads the mail server.")},
-    FindingDefinition{"cert.not_yet_valid", S::critical,
+    FindingDefinition{"cert.not_yet_valid", S::warning,
      N_("The certificate is not valid yet"),
      N_("The certificate's start date is in the future (or the server's clock is wrong). Senders that verify "
      "certificates refuse it."),
@@ -223,6 +241,13 @@ constexpr std::array kFindings = {
      N_("Certificate signed with SHA-1 or MD5"),
      N_("SHA-1 and MD5 signatures can be forged; current clients reject them."),
      N_("Issue a new certificate signed with SHA-256.")},
+    FindingDefinition{"cert.dane_authenticated", S::info,
+     N_("DANE senders authenticate this server by its TLSA record"),
+     N_("A TLSA record matched the presented chain. With usage 3 (DANE-EE) DANE senders check only the key, "
+     "so the certificate's dates, names and issuer do not matter to them (RFC 7672 section 3.1.1); with usage 2 "
+     "(DANE-TA) the issuer does not. The certificate problems listed here affect only senders that verify "
+     "certificates without DANE (MTA-STS), and those under MTA-STS enforce are reported as critical."),
+     N_("Nothing to do for DANE senders. Fix the certificate if the domain also relies on MTA-STS.")},
     FindingDefinition{"cert.ok", S::ok,
      N_("The certificate is trusted and matches the MX host name"),
      N_("The chain verifies against the trust store and covers the MX name."),
@@ -230,8 +255,10 @@ constexpr std::array kFindings = {
     // Relay
     FindingDefinition{"relay.open", S::critical,
      N_("Open relay: the server accepts mail for outside domains from anyone"),
-     N_("The server accepted a recipient in another domain from an outside sender without authentication. "
-     "Spammers find open relays within hours; the address will be blocklisted."),
+     N_("The server answered 2xx to RCPT TO for a recipient in another domain, from an outside sender, without "
+     "authentication. mxray never sends DATA, so this proves the server takes such a transaction, not that it "
+     "would forward the message: a few servers accept every recipient and reject at DATA or bounce later. "
+     "Spammers probe the same way and find open relays within hours; the address will be blocklisted."),
      N_("Allow relaying only for your own networks and authenticated users (Postfix: smtpd_relay_restrictions = "
      "permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination, with a tight mynetworks; "
      "Exim: acl_smtp_rcpt accepting relay only for relay_from_hosts and authenticated senders).")},
@@ -312,12 +339,12 @@ constexpr std::array kFindings = {
      N_("mxray recognised the mail server software from its greeting, its EHLO reply and its answers; the "
      "fixes below name this software's settings."),
      N_("Nothing to do.")},
-    FindingDefinition{"smtp.unreachable_nolisting", S::info,
+    FindingDefinition{"smtp.unreachable_nolisting", S::warning,
      N_("Lowest-preference MX refuses connections (nolisting?)"),
      N_("This address of the primary MX refuses connections while a backup MX answers. Nolisting setups do "
      "this on purpose (spam bots often try only the primary); otherwise the primary is down."),
      N_("Nothing to do if this is deliberate nolisting. If not, start the mail server on the primary MX.")},
-    FindingDefinition{"domain.nolisting", S::info,
+    FindingDefinition{"domain.nolisting", S::warning,
      N_("Inconclusive: nolisting or a dead primary MX"),
      N_("Every address of the lowest-preference MX refuses connections while a backup answers. This is either "
      "deliberate nolisting, which is harmless, or a primary MX that is down, in which case all mail goes "

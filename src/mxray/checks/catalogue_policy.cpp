@@ -62,7 +62,7 @@ constexpr std::array kFindings = {
      N_("The MX publishes secure TLSA records, which tell senders to require TLS, but this address does not "
      "offer STARTTLS or the handshake fails. DANE senders will not deliver here."),
      N_("Enable STARTTLS with the certificate the TLSA records describe, or remove the TLSA records.")},
-    FindingDefinition{"dane.record_unmatched", S::warning,
+    FindingDefinition{"dane.record_unmatched", S::info,
      N_("A TLSA record matches no certificate at any address"),
      N_("One TLSA record matches no certificate any address of this MX presented, while another record does. "
      "It may be a prepared next key (fine) or a stale record for an old key."),
@@ -84,6 +84,12 @@ constexpr std::array kFindings = {
      N_("The domain publishes a valid MTA-STS record "
      "and policy, and the MX hosts satisfy it."),
      N_("Nothing to do.")},
+    FindingDefinition{"mtasts.mx_not_verified", S::info,
+     N_("MTA-STS not verified for this MX: no address could be tested"),
+     N_("The MX is listed by the policy, but mxray reached none of its addresses far enough to see the TLS a "
+     "policy-honouring sender would see (refused, timed out, 4xx greeting). Whether such senders deliver here "
+     "is unknown, so the policy is not reported as satisfied."),
+     N_("Rerun the check when the MX answers; the per-address findings say what stopped mxray.")},
     FindingDefinition{"mtasts.none", S::info,
      N_("No MTA-STS"),
      N_("The domain publishes no _mta-sts TXT record and no policy, so senders without DNSSEC have no way to "

@@ -86,6 +86,15 @@ void judge_applied(const report::DomainEvidence& ev, const report::MxEvidence& m
 
 }  // namespace
 
+bool dane_applies(const report::MxEvidence& mx) {
+  const auto& d = mx.dane;
+  if (!d.looked_up || !d.error.empty() || d.dnssec != "secure" || mx.dnssec != "secure") return false;
+  for (const auto& r : d.records) {
+    if (r.usable) return true;
+  }
+  return false;
+}
+
 void judge_dane(const report::DomainEvidence& ev, const report::MxEvidence& mx, FindingList& out) {
   const auto& d = mx.dane;
   if (mx.host.empty() || mx.ip_literal || !d.looked_up) return;
@@ -119,7 +128,7 @@ void judge_dane(const report::DomainEvidence& ev, const report::MxEvidence& mx, 
   if (!unusable.empty()) {
     out.add("dane.unusable_usage", mx.host, {}, N_("{name}: {records}"), {{"name", d.tlsa_name}, {"records", unusable}});
   }
-  if (d.applies) judge_applied(ev, mx, out);
+  if (dane_applies(mx)) judge_applied(ev, mx, out);
 }
 
 }  // namespace mxray::checks

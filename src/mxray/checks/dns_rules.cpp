@@ -7,6 +7,10 @@ void judge_dns(const report::DomainEvidence& ev, FindingList& out) {
   const i18n::Args domain{{"domain", ev.domain}};
   if (ev.null_mx) {
     out.add("dns.null_mx", {}, {}, N_("{domain} has the single record \"MX 0 .\""), domain);
+    if (ev.null_mx_preference != 0) {
+      out.add("dns.null_mx_preference", {}, {}, N_("{domain} has the null MX record \"MX {preference} .\""),
+              {{"domain", ev.domain}, {"preference", std::to_string(ev.null_mx_preference)}});
+    }
     return;
   }
   if (ev.mx_dnssec == "bogus") out.add("dns.bogus", {}, {}, N_("the MX answer for {domain} is bogus"), domain);
@@ -27,6 +31,11 @@ void judge_dns(const report::DomainEvidence& ev, FindingList& out) {
     return;
   }
   for (const auto& mx : ev.mx) {
+    if (mx.host.empty()) {  // RFC 7505 section 3: a null MX must be the only MX record
+      out.add("dns.null_mx_mixed", {}, {}, N_("\"MX {preference} .\" is published beside {count} other MX record(s)"),
+              {{"preference", std::to_string(mx.preference)}, {"count", std::to_string(ev.mx.size() - 1)}});
+      continue;
+    }
     const i18n::Args host{{"host", mx.host}};
     if (mx.ip_literal) {
       out.add("dns.mx_ip_literal", mx.host, {}, N_("MX {preference} {host}"),

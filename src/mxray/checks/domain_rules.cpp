@@ -1,4 +1,4 @@
-// Domain rules: is any MX reachable, and is the primary or a backup down.
+// Domain rules: is any MX reachable, is the primary or a backup down, and was anything verified.
 #include <algorithm>
 
 #include "mxray/checks/rules.hpp"
@@ -9,14 +9,15 @@ namespace {
 enum class MxState { unknown, up, down };
 
 // An MX is up when one of its addresses greets with 220, down when every probed address failed.
-MxState state_of(const report::MxEvidence& mx) {
+MxState state_of(const report::DomainEvidence& ev, const report::MxEvidence& mx) {
   bool probed = false;
   bool deferred = false;
   for (const auto& a : mx.addresses) {
     if (answers(a)) return MxState::up;
     probed = probed || a.connect.attempted;
-    // A temporary refusal (421 busy, greylisting) says nothing about tomorrow: not "down".
-    deferred = deferred || (a.banner.received && a.banner.code >= 400 && a.banner.code < 500);
+    // A temporary refusal (421 busy, greylisting) says nothing about tomorrow: not "down";
+    // neither does a failure at mxray's own end (vantage_rules.cpp).
+    deferred = deferred || (a.banner.received && a.banner.code >= 400 && a.banner.code < 500) || not_tested_here(ev, a);
   }
   if (deferred) return MxState::unknown;
   if (mx.addresses.empty() && !mx.host.empty()) return MxState::down;
@@ -28,7 +29,7 @@ MxState state_of(const report::MxEvidence& mx) {
 void judge_domain(const report::DomainEvidence& ev, FindingList& out) {
   if (ev.null_mx || ev.mx.empty()) return;
   std::vector<MxState> states;
-  for (const auto& mx : ev.mx) states.push_back(state_of(mx));
+  for (const auto& mx : ev.mx) states.push_back(state_of(ev, mx));
   const bool any_up = std::find(states.begin(), states.end(), MxState::up) != states.end();
   const bool any_unknown = std::find(states.begin(), states.end(), MxState::unknown) != states.end();
   if (!any_up && !any_unknown) {
@@ -36,10 +37,16 @@ void judge_domain(const report::DomainEvidence& ev, FindingList& out) {
             {{"count", std::to_string(ev.mx.size())}});
     return;
   }
-  if (!any_up || ev.mx.size() < 2) return;
+  if (!any_up) {
+    out.add("domain.nothing_verified", {}, {}, N_("none of the {count} MX hosts completed a greeting, and not all of them are down"),
+            {{"count", std::to_string(ev.mx.size())}});
+    return;
+  }
+  if (ev.mx.size() < 2) return;
   const int best = ev.mx.front().preference;
   // Nolisting: every address of the lowest-preference MX refuses the connection outright
-  // while a backup answers. Deliberate or not, mxray cannot tell: inconclusive.
+  // while a backup answers. Deliberate nolisting or a dead server (a firewall change that cut
+  // one MX off): mxray cannot tell, so it warns and names both readings.
   const auto refuses = [](const report::MxEvidence& mx) {
     return !mx.addresses.empty() && std::all_of(mx.addresses.begin(), mx.addresses.end(), [](const auto& a) {
       return a.connect.attempted && !a.connect.ok && a.connect.error_kind == "refused";

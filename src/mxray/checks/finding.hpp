@@ -15,6 +15,10 @@ enum class Severity { ok, info, warning, critical };
 
 std::string_view to_string(Severity severity);
 
+/// What mxray can say about one step (status.hpp has the rule). Order matters: later
+/// outranks earlier when statuses are combined.
+enum class Status { not_tested, ok, info, inconclusive, warning, critical };
+
 /// One finding about the domain, an MX host or one address of it.
 struct Finding {
   std::string id;
@@ -27,19 +31,41 @@ struct Finding {
   std::vector<std::pair<std::string, std::string>> detail_args;  // their values
   std::string explanation;  // why it matters
   std::string fix;
+  std::string step;         // the step it belongs to (status.hpp), "" for the whole place
+  Status status = Status::info;  // what it says about that step
 };
 
-/// pass, warn or fail.
-enum class Verdict { pass, warn, fail };
+/// pass, warn, fail, or inconclusive (nothing could be verified).
+enum class Verdict { pass, warn, fail, inconclusive };
 
 std::string_view to_string(Verdict verdict);
-Verdict verdict_of(Severity worst);
+
+/// Step name -> status, for one address, one MX or the domain.
+using StepStatuses = std::map<std::string, Status>;
+
+/// What an MTA-STS policy means for one address of a listed MX (RFC 8461 section 4.2).
+struct MtaStsAddressOutcome {
+  std::string ip;
+  std::string outcome;      // verified | failed | not_verified
+  std::string why;          // for failed / not_verified: what was seen
+};
+
+/// What an MTA-STS policy means for one MX, as the judge reads the evidence.
+struct MtaStsMxOutcome {
+  std::string host;
+  std::string consequence;  // deliver | will_not_deliver | report_only | not_verified | not_applied
+  std::vector<MtaStsAddressOutcome> addresses;
+};
 
 /// The judge's output for one domain.
 struct Judgement {
   std::vector<Finding> findings;                                  // worst first
   std::map<std::pair<std::string, std::string>, Verdict> address_verdicts;  // (mx, ip)
   std::map<std::string, Verdict> mx_verdicts;
+  std::map<std::pair<std::string, std::string>, StepStatuses> address_steps;  // (mx, ip) -> every step
+  std::map<std::string, StepStatuses> mx_steps;                               // host -> every MX step
+  StepStatuses domain_steps;
+  std::vector<MtaStsMxOutcome> mta_sts_mx;                                    // per MX, when a policy was parsed
   std::map<std::pair<std::string, std::string>, std::map<std::string, std::string>> server_software;  // (mx, ip) -> facts
   Verdict verdict = Verdict::pass;
 };

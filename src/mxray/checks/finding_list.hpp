@@ -8,6 +8,7 @@
 
 #include "mxray/checks/catalogue.hpp"
 #include "mxray/checks/finding.hpp"
+#include "mxray/checks/status.hpp"
 #include "mxray/i18n/translate.hpp"
 
 namespace mxray::checks {
@@ -28,7 +29,9 @@ class FindingList {
     const auto& d = definition(id);
     Finding f{std::string(d.id), d.severity, std::move(mx), std::move(ip), std::string(d.title),
               i18n::trf("en", detail_template, args), std::string(detail_template), std::move(args),
-              std::string(d.explanation), std::string(d.fix)};
+              std::string(d.explanation), std::string(d.fix), {}, Status::info};
+    f.step = std::string(step_of(f));
+    f.status = status_of(f);
     findings_.push_back(std::move(f));
   }
   std::vector<Finding>& items() { return findings_; }

@@ -1,10 +1,14 @@
-// See judge.hpp. Verdicts: the worst severity among the findings of an address, of an MX
-// (its own and its addresses'), and of the whole domain.
+// See judge.hpp. The rule families add findings; refine() lets one finding change another;
+// certificates are weighed by how senders authenticate; derive_verdicts() gives every step its
+// status and every place its verdict (status.hpp has the rule).
 #include "mxray/checks/judge.hpp"
 
 #include <algorithm>
 
+#include "mxray/checks/mta_sts_outcome.hpp"
 #include "mxray/checks/rules.hpp"
+#include "mxray/checks/status.hpp"
+#include "mxray/checks/verdicts.hpp"
 #include "mxray/checks/server_software.hpp"
 #include "mxray/checks/software_fixes.hpp"
 #include "mxray/i18n/translate.hpp"
@@ -26,14 +30,9 @@ std::string_view to_string(Verdict v) {
     case Verdict::pass: return "pass";
     case Verdict::warn: return "warn";
     case Verdict::fail: return "fail";
+    case Verdict::inconclusive: return "inconclusive";
   }
   return "fail";
-}
-
-Verdict verdict_of(Severity worst) {
-  if (worst == Severity::critical) return Verdict::fail;
-  if (worst == Severity::warning) return Verdict::warn;
-  return Verdict::pass;
 }
 
 namespace {
@@ -60,6 +59,7 @@ void refine(const report::DomainEvidence& ev, std::vector<Finding>& findings) {
       f.title = std::string(d.title);
       f.explanation = std::string(d.explanation);
       f.fix = std::string(d.fix);
+      f.status = status_of(f);
     }
     if (const auto it = software.find({f.mx, f.ip}); it != software.end()) {
       if (const auto fix = software_fix(f.id, it->second); !fix.empty()) f.fix = std::string(fix);
@@ -72,11 +72,12 @@ void refine(const report::DomainEvidence& ev, std::vector<Finding>& findings) {
 Judgement judge(const report::DomainEvidence& ev, const JudgeOptions& options) {
   Judgement j;
   FindingList list;
+  j.mta_sts_mx = mta_sts_outcomes(ev);
   judge_dns(ev, list);
   for (const auto& mx : ev.mx) {
     judge_dane(ev, mx, list);
     for (const auto& a : mx.addresses) {
-      judge_session(mx, a, options, list);
+      judge_session(ev, mx, a, options, list);
       judge_tls(mx, a, list);
       judge_certificate(mx, a, ev.checked_at_epoch, options, list);
       judge_commands(mx, a, list);
@@ -92,30 +93,18 @@ Judgement judge(const report::DomainEvidence& ev, const JudgeOptions& options) {
       }
     }
   }
-  judge_mta_sts(ev, list);
+  judge_mta_sts(ev, j.mta_sts_mx, list);
   judge_tls_rpt(ev, list);
   judge_domain(ev, list);
+  judge_vantage(ev, list);
 
   j.findings = std::move(list.items());
   refine(ev, j.findings);
+  weigh_certificates(ev, j.findings);
   std::stable_sort(j.findings.begin(), j.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.severity > b.severity; });
 
-  Severity worst = Severity::ok;
-  std::map<std::pair<std::string, std::string>, Severity> by_address;
-  std::map<std::string, Severity> by_mx;
-  for (const auto& mx : ev.mx) {
-    by_mx[mx.host] = Severity::ok;
-    for (const auto& a : mx.addresses) by_address[{mx.host, a.ip}] = Severity::ok;
-  }
-  for (const auto& f : j.findings) {
-    worst = std::max(worst, f.severity);
-    if (!f.mx.empty()) by_mx[f.mx] = std::max(by_mx[f.mx], f.severity);
-    if (!f.ip.empty()) by_address[{f.mx, f.ip}] = std::max(by_address[{f.mx, f.ip}], f.severity);
-  }
-  for (const auto& [key, s] : by_address) j.address_verdicts[key] = verdict_of(s);
-  for (const auto& [key, s] : by_mx) j.mx_verdicts[key] = verdict_of(s);
-  j.verdict = verdict_of(worst);
+  derive_verdicts(ev, j);
   return j;
 }
 

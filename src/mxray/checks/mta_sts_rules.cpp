@@ -1,38 +1,50 @@
 // MTA-STS rules (RFC 8461): the TXT record, the policy fetch and file, and what the policy
 // means per MX and address for senders that honour it.
+#include "mxray/checks/mta_sts_outcome.hpp"
 #include "mxray/checks/rules.hpp"
-#include "mxray/policy/mta_sts_consequence.hpp"
-#include "mxray/policy/mx_pattern.hpp"
 
 namespace mxray::checks {
 namespace {
 
-void judge_mx(const report::DomainEvidence& ev, bool& all_good, FindingList& out) {
-  const auto& p = ev.mta_sts.policy;
-  const bool enforce = p.mode == "enforce";
+// Per MX: unlisted, an address a policy-honouring sender refuses, or nothing verified at all.
+// `all_good` (for mtasts.ok) needs every MX listed and at least one verified address each.
+void judge_mx(const report::DomainEvidence& ev, const std::vector<MtaStsMxOutcome>& outcomes, bool& all_good,
+              FindingList& out) {
+  const bool enforce = ev.mta_sts.policy.mode == "enforce";
   for (const auto& mx : ev.mx) {
     if (mx.host.empty()) continue;
-    bool listed = false;
-    for (const auto& pattern : p.mx) listed = listed || policy::mx_matches(pattern, mx.host);
-    if (!listed) {
+    if (!sts_listed(ev, mx.host)) {
       all_good = false;
       out.add(enforce ? "mtasts.enforce_mx_unlisted" : "mtasts.testing_mx_unlisted", mx.host, {},
               N_("{host} matches none of the policy's mx patterns"), {{"host", mx.host}});
       continue;
     }
-    for (const auto& a : mx.addresses) {
-      const auto why = policy::tls_failure(mx, a);
-      if (why.empty()) continue;
+    const MtaStsMxOutcome* o = nullptr;
+    for (const auto& candidate : outcomes) {
+      if (candidate.host == mx.host) o = &candidate;
+    }
+    if (o == nullptr) continue;
+    bool verified = false;
+    std::string unverified;
+    for (const auto& a : o->addresses) {
+      if (a.outcome == "verified") verified = true;
+      if (a.outcome == "not_verified") unverified += (unverified.empty() ? "" : "; ") + a.ip + ": " + a.why;
+      if (a.outcome != "failed") continue;
       all_good = false;
       out.add(enforce ? "mtasts.enforce_tls_invalid" : "mtasts.testing_tls_invalid", mx.host, a.ip, N_("{why}"),
-              {{"why", why}});
+              {{"why", a.why}});
+    }
+    if (!verified) {
+      all_good = false;
+      out.add("mtasts.mx_not_verified", mx.host, {}, N_("no address of {host} could be verified: {why}"),
+              {{"host", mx.host}, {"why", unverified.empty() ? std::string("no address") : unverified}});
     }
   }
 }
 
 }  // namespace
 
-void judge_mta_sts(const report::DomainEvidence& ev, FindingList& out) {
+void judge_mta_sts(const report::DomainEvidence& ev, const std::vector<MtaStsMxOutcome>& outcomes, FindingList& out) {
   if (ev.null_mx) return;
   const auto& sts = ev.mta_sts;
   const auto& f = sts.fetch;
@@ -68,16 +80,16 @@ void judge_mta_sts(const report::DomainEvidence& ev, FindingList& out) {
     out.add("mtasts.policy_invalid", {}, {}, N_("{errors}"), {{"errors", errs}});
     return;
   }
-  if (!policy::policy_in_force(sts)) return;
+  if (!policy_in_force(sts)) return;
   if (p.mode == "none") {
     out.add("mtasts.mode_none", {}, {}, N_("policy id {id} has mode none"), {{"id", sts.id}});
     return;
   }
   if (p.mode == "testing") out.add("mtasts.mode_testing", {}, {}, N_("policy id {id} has mode testing"), {{"id", sts.id}});
   bool all_good = true;
-  judge_mx(ev, all_good, out);
+  judge_mx(ev, outcomes, all_good, out);
   if (all_good && p.mode == "enforce") {
-    out.add("mtasts.ok", {}, {}, N_("mode enforce, max_age {age}, every MX listed and verified"),
+    out.add("mtasts.ok", {}, {}, N_("mode enforce, max_age {age}, every MX listed and at least one address of each verified"),
             {{"age", std::to_string(p.max_age)}});
   }
 }

@@ -1,11 +1,19 @@
-// Relay rules: open, closed or inconclusive.
+// Relay rules: open, closed or inconclusive. Open means an outside recipient got 2xx to RCPT
+// TO; without DATA that proves the server would take the transaction, not that it would relay.
 #include "mxray/checks/rules.hpp"
 
 namespace mxray::checks {
 
+bool relay_open(const report::RelayEvidence& r) {
+  for (const auto& attempt : r.attempts) {
+    if (attempt.accepted && attempt.targets_outside) return true;
+  }
+  return false;
+}
+
 void judge_relay(const report::MxEvidence& mx, const report::AddressEvidence& a, FindingList& out) {
   const auto& r = a.relay;
-  if (r.open) {
+  if (relay_open(r)) {
     for (const auto& attempt : r.attempts) {
       if (!attempt.accepted || !attempt.targets_outside) continue;
       out.add("relay.open", mx.host, a.ip, N_("MAIL FROM:<{from}> RCPT TO:<{to}> was answered {reply}"),

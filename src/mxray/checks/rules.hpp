@@ -9,13 +9,21 @@ namespace mxray::checks {
 /// MX records, null/implicit MX, aliases, IP literals, addresses, DNSSEC (dns_rules.cpp).
 void judge_dns(const report::DomainEvidence& evidence, FindingList& out);
 /// Address policy, connect, banner, EHLO, bounds (session_rules.cpp).
-void judge_session(const report::MxEvidence& mx, const report::AddressEvidence& address, const JudgeOptions& options,
-                   FindingList& out);
+void judge_session(const report::DomainEvidence& evidence, const report::MxEvidence& mx,
+                   const report::AddressEvidence& address, const JudgeOptions& options, FindingList& out);
 /// STARTTLS and the TLS handshake (tls_rules.cpp).
 void judge_tls(const report::MxEvidence& mx, const report::AddressEvidence& address, FindingList& out);
 /// The presented certificate chain (certificate_rules.cpp).
 void judge_certificate(const report::MxEvidence& mx, const report::AddressEvidence& address, long long now,
                        const JudgeOptions& options, FindingList& out);
+/// Weighs certificate findings by how senders authenticate the server: DANE-EE matched, MTA-STS
+/// enforce, or opportunistic TLS only (certificate_weight.cpp).
+void weigh_certificates(const report::DomainEvidence& evidence, std::vector<Finding>& findings);
+/// Problems at mxray's end (outbound port 25 blocked, no IPv6 route): the domain-wide
+/// explanation of "not tested from here" (vantage_rules.cpp).
+void judge_vantage(const report::DomainEvidence& evidence, FindingList& out);
+/// True when `address` failed because of mxray's end, not the server's (vantage_rules.cpp).
+bool not_tested_here(const report::DomainEvidence& evidence, const report::AddressEvidence& address);
 /// Password login before TLS, VRFY / EXPN, TLS not required (commands_rules.cpp).
 void judge_commands(const report::MxEvidence& mx, const report::AddressEvidence& address, FindingList& out);
 /// Reverse DNS and the greeting's host name (naming_rules.cpp).
@@ -25,7 +33,8 @@ void judge_relay(const report::MxEvidence& mx, const report::AddressEvidence& ad
 /// DANE of one MX and its addresses (dane_rules.cpp).
 void judge_dane(const report::DomainEvidence& evidence, const report::MxEvidence& mx, FindingList& out);
 /// MTA-STS record, policy and per-MX consequences (mta_sts_rules.cpp).
-void judge_mta_sts(const report::DomainEvidence& evidence, FindingList& out);
+void judge_mta_sts(const report::DomainEvidence& evidence, const std::vector<MtaStsMxOutcome>& outcomes,
+                   FindingList& out);
 /// The TLS-RPT record (tls_rpt_rules.cpp).
 void judge_tls_rpt(const report::DomainEvidence& evidence, FindingList& out);
 /// Whole-domain reachability: all down, primary or backup down (domain_rules.cpp).
@@ -33,5 +42,10 @@ void judge_domain(const report::DomainEvidence& evidence, FindingList& out);
 
 /// True when the address greeted with 220: it can take mail.
 bool answers(const report::AddressEvidence& address);
+/// True when an outside recipient was accepted (2xx to RCPT TO) in the relay test.
+bool relay_open(const report::RelayEvidence& relay);
+/// True when senders apply DANE to `mx` (RFC 7672 section 2.2): a DNSSEC-secure TLSA answer
+/// with a usable record, and DNSSEC-secure address records of the MX host.
+bool dane_applies(const report::MxEvidence& mx);
 
 }  // namespace mxray::checks

@@ -27,8 +27,8 @@ std::string code_and_text(int code, const std::string& text) { return std::to_st
 
 bool answers(const report::AddressEvidence& a) { return a.banner.received && a.banner.code == 220; }
 
-void judge_session(const report::MxEvidence& mx, const report::AddressEvidence& a, const JudgeOptions& o,
-                   FindingList& out) {
+void judge_session(const report::DomainEvidence& ev, const report::MxEvidence& mx, const report::AddressEvidence& a,
+                   const JudgeOptions& o, FindingList& out) {
   const auto& host = mx.host;
   if (!a.allowed) {
     out.add("address.special_range", host, a.ip, N_("{ip} is a {range} address; not probed"),
@@ -36,6 +36,11 @@ void judge_session(const report::MxEvidence& mx, const report::AddressEvidence& 
     return;
   }
   if (!a.connect.attempted) return;
+  if (!a.connect.ok && not_tested_here(ev, a)) {
+    out.add("smtp.not_tested_here", host, a.ip, N_("connecting to {ip} port 25 failed after {time}: {error}"),
+            {{"ip", a.ip}, {"time", ms_text(a.connect.ms)}, {"error", a.connect.error}});
+    return;
+  }
   if (!a.connect.ok) {
     out.add("smtp.unreachable", host, a.ip, N_("connecting to {ip} port 25 failed after {time}: {error}"),
             {{"ip", a.ip}, {"time", ms_text(a.connect.ms)}, {"error", a.connect.error}});

@@ -16,7 +16,7 @@ void judge_tls_rpt(const report::DomainEvidence& ev, FindingList& out) {
   }
   if (r.error == "none") {
     bool dane = false;
-    for (const auto& mx : ev.mx) dane = dane || mx.dane.applies;
+    for (const auto& mx : ev.mx) dane = dane || dane_applies(mx);
     const bool sts = !ev.mta_sts.sts_records.empty() || ev.mta_sts.fetch.ok;
     if (dane || sts) {
       out.add("tlsrpt.missing", {}, {}, N_("no v=TLSRPTv1 record at _smtp._tls.{domain} although {what} is in use"),

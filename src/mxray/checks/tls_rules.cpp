@@ -29,7 +29,8 @@ void judge_tls(const report::MxEvidence& mx, const report::AddressEvidence& a, F
   for (const auto& [version, outcome] : a.starttls.legacy_versions) {
     if (outcome == "accepted") legacy += (legacy.empty() ? "" : ", ") + version;
   }
-  if (!legacy.empty()) {
+  // Only news beside a current version: a server that negotiated TLS 1.0 is reported above.
+  if (!legacy.empty() && (v == "TLSv1.2" || v == "TLSv1.3")) {
     out.add("tls.legacy_accepted", host, a.ip, N_("{negotiated} was negotiated, but {versions} is still accepted"),
             {{"negotiated", v}, {"versions", legacy}});
   }

@@ -146,7 +146,15 @@ asio::awaitable<void> resolve_reverse(Resolver& resolver, report::AddressEvidenc
 
 asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver, report::DomainEvidence& evidence,
                                                 const core::Limits& limits, FamilyFilter families) {
-  const auto answer = co_await resolver.query(evidence.domain, rrtype::kMx);
+  // The MX query and the domain's TXT records together: none depends on another.
+  DnsAnswer answer;
+  {
+    std::vector<asio::awaitable<void>> first;
+    first.push_back(query_into(resolver, evidence.domain, rrtype::kMx, answer));
+    first.push_back(resolve_txt(resolver, "_mta-sts." + evidence.domain, limits, evidence.mta_sts.txt));
+    first.push_back(resolve_txt(resolver, "_smtp._tls." + evidence.domain, limits, evidence.tls_rpt.txt));
+    co_await core::join_all(std::move(first));
+  }
   if (!answer.error.empty()) co_return "the DNS resolver failed for " + evidence.domain + ": " + answer.error;
   evidence.mx_rcode = answer.rcode;
   evidence.mx_dnssec = answer.dnssec;
@@ -162,6 +170,10 @@ asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver, report::Doma
   // RFC 7505: a single MX with an empty exchange ("." ) means the domain accepts no mail.
   if (records.size() == 1 && records[0].exchange.empty()) {
     evidence.null_mx = true;
+    evidence.null_mx_preference = records[0].preference;
+    // A domain that takes no mail has no transport policy to report (looked up in parallel).
+    evidence.mta_sts.txt = {};
+    evidence.tls_rpt.txt = {};
     co_return std::string{};
   }
   if (records.empty()) {
@@ -182,8 +194,6 @@ asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver, report::Doma
   }
 
   std::vector<asio::awaitable<void>> lookups;
-  lookups.push_back(resolve_txt(resolver, "_mta-sts." + evidence.domain, limits, evidence.mta_sts.txt));
-  lookups.push_back(resolve_txt(resolver, "_smtp._tls." + evidence.domain, limits, evidence.tls_rpt.txt));
   for (auto& mx : evidence.mx) {
     // A "." among other MX records has nothing to look up; an IP literal is not a host name
     // and senders fail on it (reported by the judge), so it is not looked up either.
@@ -191,13 +201,15 @@ asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver, report::Doma
     lookups.push_back(resolve_host(resolver, mx, limits, families));
   }
   co_await core::join_all(std::move(lookups));
+  co_return std::string{};
+}
 
+asio::awaitable<void> resolve_reverse_dns(Resolver& resolver, report::DomainEvidence& evidence) {
   std::vector<asio::awaitable<void>> reverse;
   for (auto& mx : evidence.mx) {
     for (auto& address : mx.addresses) reverse.push_back(resolve_reverse(resolver, address));
   }
   co_await core::join_all(std::move(reverse));
-  co_return std::string{};
 }
 
 }  // namespace mxray::dns

@@ -25,4 +25,8 @@ boost::asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver,
                                                        const core::Limits& limits,
                                                        FamilyFilter families);
 
+/// PTR and forward confirmation of every address of evidence.mx (no probe needs them, so they
+/// run beside the probes); fills each address's reverse_dns.
+boost::asio::awaitable<void> resolve_reverse_dns(Resolver& resolver, report::DomainEvidence& evidence);
+
 }  // namespace mxray::dns

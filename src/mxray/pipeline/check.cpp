@@ -8,6 +8,7 @@
 
 #include "mxray/core/clock.hpp"
 #include "mxray/core/join.hpp"
+#include "mxray/core/printable.hpp"
 #include "mxray/dns/domain_name.hpp"
 #include "mxray/policy/mta_sts_consequence.hpp"
 #include "mxray/policy/mta_sts_policy.hpp"
@@ -65,6 +66,11 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
   ev.checked_at = core::iso8601(ev.checked_at_epoch);
   ev.allow_private = options_.probe.allow_private;
   ev.port = options_.probe.port;
+  // Where mxray looks from (shown in reports: problems at this end are not the server's).
+  ev.vantage.ehlo_name = core::printable(options_.probe.ehlo_name);
+  ev.vantage.resolvers = {resolver_->description()};
+  ev.vantage.trust_anchor = options_.resolver.trust_anchor_file.empty() ? "/usr/share/dns/root.key (default)"
+                                                                          : options_.resolver.trust_anchor_file;
 
   const auto name = dns::normalise_domain(input);
   if (!name.ok()) {
@@ -112,6 +118,8 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
     auto& s = session.tls_only ? tls_only : settings;
     probes.push_back(guarded_probe(s, *tls_, mx, mx.addresses[session.address], std::move(on_step), session.other_names));
   }
+  // Reverse DNS beside the probes: none of them needs it.
+  probes.push_back(dns::resolve_reverse_dns(*resolver_, ev));
   co_await core::join_all(std::move(probes));
   share_evidence(ev, plan);
   if (progress) {

@@ -1,19 +1,13 @@
-// What an MTA-STS policy means per MX and address (RFC 8461 sections 4 and 5): whether the MX
-// matches a pattern and whether each probed address offers TLS that a policy-honouring sender
-// accepts. Pure: evidence in, evidence.mta_sts.mx out.
+// Which MX hosts an MTA-STS policy lists (RFC 8461 section 4.1): the raw pattern match per MX.
+// What that means for senders (verified, refused, not verified) is the judge's decision
+// (checks/mta_sts_outcome.hpp). Pure: evidence in, evidence.mta_sts.mx out.
 #pragma once
 
 #include "mxray/report/evidence.hpp"
 
 namespace mxray::policy {
 
-/// True when the policy is announced (one valid TXT record), fetched and valid.
-bool policy_in_force(const report::MtaStsEvidence& sts);
-
-/// Why a sender honouring MTA-STS would refuse `address` of `mx`, or "" (also "" when not probed).
-std::string tls_failure(const report::MxEvidence& mx, const report::AddressEvidence& address);
-
-/// Fills evidence.mta_sts.mx from the policy and the probes.
+/// Fills evidence.mta_sts.mx: per MX host, whether a pattern of the parsed policy matches it.
 void evaluate_mx(report::DomainEvidence& evidence);
 
 }  // namespace mxray::policy

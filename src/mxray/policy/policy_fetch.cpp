@@ -1,5 +1,6 @@
 // See policy_fetch.hpp. The certificate is judged with the same trust store and name matching
-// as the MX certificates (tls/certificate.hpp) against the name mta-sts.<domain>.
+// as the MX certificates (tls/certificate.hpp) against the name mta-sts.<domain>; the response
+// is judged by policy_response.hpp, the same code the fuzz target runs.
 #include "mxray/policy/policy_fetch.hpp"
 #include "mxray/core/text.hpp"
 
@@ -12,13 +13,12 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
-#include <cctype>
 #include <chrono>
 
 #include "mxray/core/address_policy.hpp"
 #include "mxray/core/join.hpp"
-#include "mxray/core/printable.hpp"
 #include "mxray/dns/records.hpp"
+#include "mxray/policy/policy_response.hpp"
 #include "mxray/tls/certificate.hpp"
 #include "mxray/tls/client_context.hpp"
 
@@ -39,11 +39,6 @@ void fail(report::PolicyFetch& out, std::string kind, std::string text) {
 
 asio::awaitable<void> query_into(dns::Resolver& r, std::string name, int type, dns::DnsAnswer& out) {
   out = co_await r.query(std::move(name), type);
-}
-
-// text/plain, parameters allowed (RFC 8461 3.3), case-insensitive.
-bool is_text_plain(std::string_view ct) {
-  return core::ascii_lower(core::trim_blanks(ct.substr(0, ct.find(';')))) == "text/plain";
 }
 
 // One attempt at one address; returns the body when out.ok.
@@ -106,47 +101,13 @@ asio::awaitable<std::string> fetch_from(const asio::ip::address& ip, X509_STORE*
     fail(out, hdr_ec == beast::error::timeout ? "timeout" : "http", "reading the response: " + hdr_ec.message());
     co_return std::string{};
   }
-  const auto& head = parser.get();
-  out.status = static_cast<int>(head.result_int());
-  out.content_type = core::printable(std::string(head[http::field::content_type]).substr(0, 200));
-  if (out.status >= 300 && out.status < 400) {
-    out.location = core::printable(std::string(head[http::field::location]).substr(0, 500));
-    fail(out, "redirect", "HTTP " + std::to_string(out.status) + " redirect to " + out.location +
-                              " (RFC 8461 3.3: redirects are not followed)");
-    co_return std::string{};
-  }
-  if (out.status != 200) {
-    fail(out, "status", "HTTP status " + std::to_string(out.status) + " (only 200 is accepted)");
-    co_return std::string{};
-  }
-  if (!is_text_plain(out.content_type)) {
-    fail(out, "content_type", "Content-Type \"" + out.content_type + "\" (must be text/plain)");
-    co_return std::string{};
-  }
-  if (auto len = parser.content_length(); len && *len > s.limits.max_policy_bytes) {
-    out.body_bytes = static_cast<std::size_t>(*len);
-    fail(out, "too_large", "the policy is " + std::to_string(*len) + " bytes (at most " +
-                               std::to_string(s.limits.max_policy_bytes) + ")");
-    co_return std::string{};
-  }
+  if (!accept_policy_head(parser.get().base(), parser.content_length(), s.limits, out)) co_return std::string{};
   parser.body_limit(s.limits.max_policy_bytes);
   beast::get_lowest_layer(stream).expires_after(left());
   auto [bec, bn] = co_await http::async_read(stream, buffer, parser, kTuple);
   (void)bn;
-  if (bec == http::error::body_limit) {
-    out.body_bytes = s.limits.max_policy_bytes;
-    fail(out, "too_large", "the policy is larger than " + std::to_string(s.limits.max_policy_bytes) + " bytes");
-    co_return std::string{};
-  }
-  if (bec) {
-    fail(out, bec == beast::error::timeout ? "timeout" : "http", "reading the policy: " + bec.message());
-    co_return std::string{};
-  }
+  if (!accept_policy_body(bec, parser.get().body().size(), s.limits, out)) co_return std::string{};
   std::string body = parser.release().body();
-  out.body_bytes = body.size();
-  out.ok = true;
-  out.error.clear();
-  out.error_kind.clear();
   beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(1));
   co_await stream.async_shutdown(kTuple);
   co_return body;

@@ -17,6 +17,7 @@ struct ConnectEvidence {
   double queued_ms = 0;    // waited for a session slot to this address (politeness) before connecting
   std::string error;       // OS text, e.g. "Connection refused"
   std::string error_kind;  // refused | timeout | unreachable | politeness | other
+  std::string source;      // mxray's own address for this session (the vantage point)
 };
 
 /// The 220 greeting (or whatever the server said first).
@@ -125,10 +126,9 @@ struct RelayAttempt {
   bool targets_outside = true;    // false: a routing trick addressed to the MX's own domain
 };
 
-/// The open-relay test.
+/// The open-relay test (whether the relay is open is the judge's call).
 struct RelayEvidence {
   bool tested = false;
-  bool open = false;
   std::string mode;               // quick | all
   std::string skipped_reason;
   bool over_tls = false;
@@ -157,8 +157,8 @@ struct DaneEvidence {
   std::string why_bogus;
   std::vector<TlsaRecord> records;
   bool records_truncated = false;
-  bool applies = false;           // secure TLSA with a usable record and secure addresses: senders use DANE
-  std::string not_applied;        // why DANE does not apply although records exist
+  bool applies = false;           // the probe ran OpenSSL's DANE verifier (the judge decides applicability itself)
+  std::string not_applied;        // why the probe did not run it although records exist
 };
 
 /// DANE verification of one address's chain (OpenSSL's verifier on the probe's handshake).
@@ -265,13 +265,11 @@ struct PolicyFetch {
   double ms = 0;
 };
 
-/// Per MX: what the policy means for senders that honour it.
+/// Per MX: whether the policy lists it (what that means for senders is the judge's call).
 struct MtaStsMxResult {
   std::string host;
   bool matches = false;           // the MX host matches one of the policy's mx patterns
   std::string pattern;            // the pattern that matched
-  std::vector<std::string> addresses_failing;  // address: why a policy-honouring sender fails there
-  std::string consequence;        // deliver | will_not_deliver | report_only | not_applied
 };
 
 /// The domain's MTA-STS (RFC 8461).
@@ -295,6 +293,13 @@ struct TlsRptEvidence {
   std::string detail;
 };
 
+/// Where mxray looked from: problems at this end must not be blamed on the server.
+struct VantageEvidence {
+  std::string ehlo_name;          // the name mxray announced
+  std::vector<std::string> resolvers;  // the DNS resolvers asked ("system" for /etc/resolv.conf)
+  std::string trust_anchor;       // the DNSSEC trust anchor file
+};
+
 /// Everything observed about one domain.
 struct DomainEvidence {
   std::string schema = "mxray.evidence/1";
@@ -305,11 +310,13 @@ struct DomainEvidence {
   std::string mx_dnssec;          // secure | insecure | bogus
   int mx_rcode = 0;
   bool null_mx = false;
+  int null_mx_preference = 0;     // the preference of the single "." record (RFC 7505 says 0)
   bool implicit_mx = false;
   bool mx_truncated = false;
   bool deadline_hit = false;      // the whole-check deadline ended some probes
   bool allow_private = false;
   int port = 25;
+  VantageEvidence vantage;
   std::vector<MxEvidence> mx;
   MtaStsEvidence mta_sts;
   TlsRptEvidence tls_rpt;

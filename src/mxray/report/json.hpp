@@ -10,7 +10,8 @@
 namespace mxray::report {
 
 // to_json / from_json for every evidence struct; field names are the member names.
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ConnectEvidence, attempted, ok, ms, queued_ms, error, error_kind)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ConnectEvidence, attempted, ok, ms, queued_ms, error, error_kind,
+                                                source)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(BannerEvidence, received, code, text, ms, error)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EhloEvidence, sent, command, code, text, ms, error, ehlo_refused,
                                                 extensions)
@@ -30,7 +31,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReverseDnsEvidence, looked_up, n
                                                 confirmed_name, dnssec, error)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RelayAttempt, variant, mail_from, rcpt_to, mail_code, mail_text, code, text,
                                                 accepted, targets_outside)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RelayEvidence, tested, open, mode, skipped_reason, over_tls, attempts)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RelayEvidence, tested, mode, skipped_reason, over_tls, attempts)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TlsaRecord, usage, selector, matching_type, data, usable,
                                                 unusable_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DaneEvidence, looked_up, tlsa_name, base_domain, dnssec, rcode,
@@ -51,14 +52,15 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MtaStsPolicy, parsed, version, m
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PolicyFetch, attempted, url, host, addresses, ip, error, error_kind,
                                                 tls_version, cert_trusted, cert_name_match, cert_error, status,
                                                 location, content_type, body_bytes, ok, ms)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MtaStsMxResult, host, matches, pattern, addresses_failing,
-                                                consequence)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MtaStsMxResult, host, matches, pattern)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MtaStsEvidence, txt, sts_records, id, txt_error, txt_detail, fetch,
                                                 policy, mx)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TlsRptEvidence, txt, rpt_records, rua, error, detail)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(VantageEvidence, ehlo_name, resolvers, trust_anchor)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DomainEvidence, schema, input, domain, checked_at, checked_at_epoch,
-                                                mx_dnssec, mx_rcode, null_mx, implicit_mx, mx_truncated,
-                                                deadline_hit, allow_private, port, mx, mta_sts, tls_rpt, duration_ms)
+                                                mx_dnssec, mx_rcode, null_mx, null_mx_preference, implicit_mx,
+                                                mx_truncated, deadline_hit, allow_private, port, vantage, mx, mta_sts,
+                                                tls_rpt, duration_ms)
 
 /// The full report: the evidence with verdicts merged in, and the findings with their texts
 /// in `language` (ids stay stable).

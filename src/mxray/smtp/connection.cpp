@@ -123,6 +123,10 @@ asio::awaitable<StepOutcome> Connection::connect(const tcp::endpoint& to, core::
   auto [ec] = co_await socket_.async_connect(to, kUseTuple);
   const bool timed_out = disarm();
   if (ec || timed_out) co_return failure(ec, timed_out, timeout, elapsed_ms(start));
+  // Commands are written whole (a group at a time): Nagle's wait for an ACK would only add
+  // the peer's delayed-ACK time to every exchange.
+  boost::system::error_code ignored;
+  socket_.set_option(tcp::no_delay(true), ignored);
   co_return StepOutcome{true, elapsed_ms(start), {}, {}};
 }
 
@@ -216,6 +220,46 @@ asio::awaitable<ReplyOutcome> Connection::command(const std::string& command, co
   out = co_await read_reply(timeout);
   out.step.ms = elapsed_ms(start);
   if (out.step.ok && command != "STARTTLS") note_out_of_turn(command.substr(0, command.find(' ')));
+  co_return out;
+}
+
+asio::awaitable<std::vector<ReplyOutcome>> Connection::exchange(const std::vector<std::string>& commands,
+                                                                core::Millis timeout) {
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<ReplyOutcome> out;
+  if (commands.empty()) co_return out;
+  std::string group;
+  for (const auto& c : commands) {
+    if (const auto why = refuse_to_send(c); !why.empty()) {
+      out.push_back(ReplyOutcome{StepOutcome{false, 0, "mxray refused to send this command: " + std::string(why),
+                                             "refused_locally"},
+                                 {}});
+      co_return out;
+    }
+    group += c + "\r\n";
+  }
+  arm(timeout);
+  boost::system::error_code ec;
+  if (tls_) {
+    std::tie(ec, std::ignore) = co_await asio::async_write(*tls_, asio::buffer(group), kUseTuple);
+  } else {
+    std::tie(ec, std::ignore) = co_await asio::async_write(socket_, asio::buffer(group), kUseTuple);
+  }
+  const bool timed_out = disarm();
+  if (ec || timed_out) {
+    out.push_back(ReplyOutcome{failure(ec, timed_out, timeout, elapsed_ms(start)), {}});
+    co_return out;
+  }
+  for (std::size_t i = 0; i < commands.size(); ++i) {
+    const auto left = std::chrono::ceil<core::Millis>(start + timeout - std::chrono::steady_clock::now());
+    auto reply = co_await read_reply(std::max(core::Millis{1}, left));
+    reply.step.ms = elapsed_ms(start);
+    const bool ok = reply.step.ok;
+    out.push_back(std::move(reply));
+    if (!ok) co_return out;
+  }
+  const auto& last = commands.back();
+  if (last != "STARTTLS") note_out_of_turn(last.substr(0, last.find(' ')));
   co_return out;
 }
 

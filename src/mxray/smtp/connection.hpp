@@ -60,6 +60,13 @@ class Connection {
   boost::asio::awaitable<StepOutcome> send(const std::string& command, core::Millis timeout);
   /// Sends a command and reads its reply, both within `timeout`.
   boost::asio::awaitable<ReplyOutcome> command(const std::string& command, core::Millis timeout);
+  /// Sends `commands` as one pipelined group (RFC 2920: one write), then reads one reply per
+  /// command, all within `timeout`. Stops at the first reply that cannot be read; the result
+  /// then holds the replies so far and that failure last. Only for servers that advertised
+  /// PIPELINING, and only with commands RFC 2920 lets stand in a group (the group-ending ones,
+  /// EHLO, VRFY, EXPN, STARTTLS, QUIT, last).
+  boost::asio::awaitable<std::vector<ReplyOutcome>> exchange(const std::vector<std::string>& commands,
+                                                             core::Millis timeout);
   /// Upgrades the connection with a TLS client handshake (SNI = `server_name`); `prepare`
   /// runs on the new SSL handle before the handshake (DANE) and may return an error text.
   boost::asio::awaitable<StepOutcome> start_tls(boost::asio::ssl::context& context,
@@ -70,9 +77,19 @@ class Connection {
   SSL* ssl() const;
   /// Bytes received beyond the last complete reply.
   std::size_t unread_bytes() const { return reader_.buffered(); }
+  /// mxray's own address on this connection (the vantage point), or "" when not connected.
+  std::string local_address() const {
+    boost::system::error_code ec;
+    const auto ep = socket_.local_endpoint(ec);
+    return ec ? std::string() : ep.address().to_string();
+  }
   /// Records, under `step`, bytes that arrived after a reply and before mxray's next command
   /// (command() does it for every command but STARTTLS, whose case is judged on its own).
   void note_out_of_turn(std::string_view step);
+  /// Records a reply that cannot belong to its command (e.g. RSET not answered 250).
+  void note_out_of_step(std::string what) {
+    if (out_of_turn_.size() < 20) out_of_turn_.push_back(std::move(what));
+  }
   /// What note_out_of_turn recorded: "STEP: N bytes after the reply, before the next command".
   const std::vector<std::string>& out_of_turn() const { return out_of_turn_; }
   void close();

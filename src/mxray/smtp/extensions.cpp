@@ -16,11 +16,13 @@ Extensions parse_extensions(const Reply& reply) {
   Extensions ext;
   if (reply.lines.empty()) return ext;
   const auto first = trim(reply.lines[0]);
-  ext.server_name = first.substr(0, first.find(' '));
+  // Words are separated by spaces or tabs (trim() treats both as blanks; fuzzing found
+  // "SIZE<TAB>1000" filed as the keyword "SIZE\t1000").
+  ext.server_name = first.substr(0, first.find_first_of(" \t"));
   for (std::size_t i = 1; i < reply.lines.size(); ++i) {
     const auto line = trim(reply.lines[i]);
     if (line.empty()) continue;
-    auto split = line.find(' ');
+    auto split = line.find_first_of(" \t");
     // Old servers announce "AUTH=LOGIN PLAIN" (pre-RFC 4954 syntax); file it under AUTH.
     const auto eq = line.find('=');
     if (eq != std::string::npos && (split == std::string::npos || eq < split) &&

@@ -5,7 +5,6 @@
 
 #include <boost/asio/this_coro.hpp>
 
-#include "mxray/core/join.hpp"
 #include "mxray/smtp/connection.hpp"
 
 namespace mxray::smtp {
@@ -14,9 +13,10 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-// One session up to the handshake with only `version` offered; the outcome as a word.
-asio::awaitable<void> try_version(const ProbeSettings& s, asio::ssl::context& only, const std::string& mx_host,
-                                  asio::ip::tcp::endpoint to, Clock::time_point deadline, std::string& out) {
+// One session up to the handshake with only `context`'s versions offered. Returns the
+// version negotiated, or empty with `why` set ("refused", "failed: ...", "untested: ...").
+asio::awaitable<std::string> try_legacy(const ProbeSettings& s, asio::ssl::context& context, const std::string& mx_host,
+                                        asio::ip::tcp::endpoint to, Clock::time_point deadline, std::string& why) {
   const auto step = [&](core::Millis limit) {
     const auto left = std::chrono::ceil<core::Millis>(deadline - Clock::now());
     return std::max(core::Millis{1}, std::min(limit, left));
@@ -24,27 +24,34 @@ asio::awaitable<void> try_version(const ProbeSettings& s, asio::ssl::context& on
   Connection conn(co_await asio::this_coro::executor, s.limits, s.limiter);
   const auto c = co_await conn.connect(to, step(s.limits.connect_timeout), deadline);
   if (!c.ok) {
-    out = "untested: " + c.error;
-    co_return;
+    why = "untested: " + c.error;
+    co_return std::string{};
   }
   const auto banner = co_await conn.read_reply(step(s.limits.banner_timeout));
   if (!banner.step.ok || banner.reply.code != 220) {
-    out = "untested: no greeting";
-    co_return;
+    why = "untested: no greeting";
+    co_return std::string{};
   }
   const auto ehlo = co_await conn.command("EHLO " + s.ehlo_name, step(s.limits.command_timeout));
   if (!ehlo.step.ok || ehlo.reply.code != 250) {
-    out = "untested: EHLO failed";
-    co_return;
+    why = "untested: EHLO failed";
+    co_return std::string{};
   }
   const auto starttls = co_await conn.command("STARTTLS", step(s.limits.command_timeout));
   if (!starttls.step.ok || starttls.reply.code != 220) {
-    out = "untested: STARTTLS refused";
-    co_return;
+    why = "untested: STARTTLS not offered or refused";
+    co_return std::string{};
   }
-  const auto handshake = co_await conn.start_tls(only, mx_host, step(s.limits.tls_timeout));
-  out = handshake.ok ? "accepted" : "refused";
-  if (handshake.ok) co_await conn.send("QUIT", step(core::Millis{2'000}));
+  const auto handshake = co_await conn.start_tls(context, mx_host, step(s.limits.tls_timeout));
+  if (!handshake.ok) {
+    // A handshake the server declines (protocol_version alert, no shared cipher) is a
+    // refusal; a timeout or a reset says nothing about what it accepts.
+    why = handshake.error_kind == "handshake" ? "refused" : "failed: " + handshake.error;
+    co_return std::string{};
+  }
+  std::string version = SSL_get_version(conn.ssl());
+  co_await conn.send("QUIT", step(core::Millis{1'000}));
+  co_return version;
 }
 
 }  // namespace
@@ -52,13 +59,21 @@ asio::awaitable<void> try_version(const ProbeSettings& s, asio::ssl::context& on
 asio::awaitable<void> scan_legacy_tls(const ProbeSettings& s, tls::ClientContext& tls, const std::string& mx_host,
                                       asio::ip::tcp::endpoint to, Clock::time_point deadline,
                                       report::AddressEvidence& ev) {
-  std::string tls10, tls11;
-  std::vector<asio::awaitable<void>> tries;
-  tries.push_back(try_version(s, *tls.only(TLS1_VERSION), mx_host, to, deadline, tls10));
-  tries.push_back(try_version(s, *tls.only(TLS1_1_VERSION), mx_host, to, deadline, tls11));
-  co_await core::join_all(std::move(tries));
-  ev.starttls.legacy_versions["TLSv1"] = tls10;
-  ev.starttls.legacy_versions["TLSv1.1"] = tls11;
+  std::string why;
+  const auto version = co_await try_legacy(s, tls.legacy_only(), mx_host, to, deadline, why);
+  auto& out = ev.starttls.legacy_versions;
+  if (version == "TLSv1") {
+    out["TLSv1"] = "accepted";
+    out["TLSv1.1"] = "refused";  // the server would have picked 1.1 if it had it
+  } else if (version == "TLSv1.1") {
+    out["TLSv1.1"] = "accepted";
+    std::string why10;
+    const auto v10 = co_await try_legacy(s, *tls.only(TLS1_VERSION), mx_host, to, deadline, why10);
+    out["TLSv1"] = v10.empty() ? why10 : "accepted";
+  } else {
+    out["TLSv1"] = why;
+    out["TLSv1.1"] = why;
+  }
 }
 
 }  // namespace mxray::smtp

@@ -1,6 +1,7 @@
-// Whether a server that negotiated TLS 1.2 or 1.3 would still accept TLS 1.0 or 1.1
-// (deprecated by RFC 8996): one more short session per old version, run at once, each ending
-// at the handshake. Bounded like every probe step.
+// Whether a server would still accept TLS 1.0 or 1.1 (deprecated by RFC 8996): one short
+// session beside the main one, offering only TLS 1.0-1.1 and ending at the handshake. The
+// server picks the highest version it has, so one handshake answers for both, unless it picks
+// 1.1; then a second session offers 1.0 alone. Bounded like every probe step.
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
@@ -14,7 +15,8 @@
 
 namespace mxray::smtp {
 
-/// Fills evidence.starttls.legacy_versions for TLSv1 and TLSv1.1.
+/// Fills evidence.starttls.legacy_versions for TLSv1 and TLSv1.1: "accepted", "refused" (the
+/// server declined the handshake), "failed: why" (timeout, reset) or "untested: why".
 boost::asio::awaitable<void> scan_legacy_tls(const ProbeSettings& settings, tls::ClientContext& tls,
                                              const std::string& mx_host, boost::asio::ip::tcp::endpoint to,
                                              std::chrono::steady_clock::time_point deadline,

@@ -10,6 +10,7 @@
 #include <boost/asio/this_coro.hpp>
 
 #include "mxray/core/address_policy.hpp"
+#include "mxray/core/join.hpp"
 #include "mxray/core/printable.hpp"
 #include "mxray/smtp/connection.hpp"
 #include "mxray/smtp/extensions.hpp"
@@ -38,6 +39,30 @@ class Budget {
  private:
   Clock::time_point deadline_;
 };
+
+constexpr core::Millis kQuitGrace{20};
+
+// RFC 2920: pipeline only where the server advertised PIPELINING, and not once its replies
+// have been out of turn (a sign the two ends are not in step).
+bool can_pipeline(const Connection& conn, const report::EhloEvidence& ehlo) {
+  return ehlo.command == "EHLO" && ehlo.extensions.count("PIPELINING") != 0 && conn.out_of_turn().empty();
+}
+
+// A group's deadline: one command's, plus a little for each further reply.
+core::Millis group_timeout(const ProbeSettings& s, std::size_t commands) {
+  return s.limits.command_timeout + core::Millis{500} * static_cast<long>(commands > 0 ? commands - 1 : 0);
+}
+
+void record(report::CommandProbe& out, const std::string& command, const ReplyOutcome& r) {
+  out.sent = true;
+  out.command = command;
+  if (!r.step.ok) {
+    out.text = r.step.error;
+    return;
+  }
+  out.code = r.reply.code;
+  out.text = r.reply.safe_text();
+}
 
 bool is_bound(const std::string& kind) {
   return kind == "line_too_long" || kind == "too_many_lines" || kind == "too_large";
@@ -139,10 +164,11 @@ asio::awaitable<void> probe_enumeration(Connection& conn, const ProbeSettings& s
 asio::awaitable<void> say_goodbye(Connection& conn, const ProbeSettings& s, const Budget& budget,
                                   report::AddressEvidence& ev) {
   if (budget.exhausted()) co_return;
-  const auto quit_timeout = budget(std::min(s.limits.command_timeout, core::Millis{5'000}));
-  const auto sent = co_await conn.send("QUIT", quit_timeout);
+  // Everything is known by now: QUIT is sent, and its 221 waited for only briefly, so a far
+  // server costs no extra round trip (a near one still gets a clean goodbye).
+  const auto sent = co_await conn.send("QUIT", budget(std::min(s.limits.command_timeout, core::Millis{5'000})));
   ev.quit_sent = sent.ok;
-  if (sent.ok) co_await conn.read_reply(quit_timeout);
+  if (sent.ok) co_await conn.read_reply(budget(kQuitGrace));
 }
 
 // The relay test on a new plain-text session, used when the TLS session could not carry it.
@@ -170,45 +196,16 @@ asio::awaitable<void> relay_over_new_session(const ProbeSettings& s, const Budge
   co_await say_goodbye(conn, s, budget, ev);
 }
 
-}  // namespace
-
-asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& tls, const report::MxEvidence& mx,
-                                    report::AddressEvidence& ev, StepObserver on_step,
-                                    std::vector<std::string> other_names) {
+// The main session: connect, greeting, EHLO, STARTTLS, EHLO, relay attempts, VRFY/EXPN, QUIT.
+asio::awaitable<void> main_session(const ProbeSettings& s, tls::ClientContext& tls, const report::MxEvidence& mx,
+                                   report::AddressEvidence& ev, const asio::ip::tcp::endpoint endpoint,
+                                   const std::function<void(std::string_view)>& step_done,
+                                   const std::vector<std::string>& other_names) {
   const auto& mx_host = mx.host;
-  const auto started = Clock::now();
   const Budget budget(s);
-  auto step_done = [&](std::string_view step) {
-    if (on_step) on_step(step);
-  };
-  const std::vector<std::string>* out_of_turn_source = nullptr;
-  auto finish = [&] {
-    if (out_of_turn_source != nullptr) ev.out_of_turn = *out_of_turn_source;
-    ev.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
-    step_done("done");
-  };
-
-  boost::system::error_code parse_error;
-  const auto ip = asio::ip::make_address(ev.ip, parse_error);
-  if (parse_error) {
-    ev.aborted = "not an IP address: " + ev.ip;
-    finish();
-    co_return;
-  }
-  ev.special_range = core::special_range(ip);
-  if (const auto denied = core::denied_by(ip, s.deny_prefixes); !denied.empty()) {
-    ev.special_range = "denied by --deny-prefix " + denied;
-    ev.allowed = false;
-  } else if (!ev.special_range.empty() && !s.allow_private) {
-    ev.allowed = false;
-  }
-  if (!ev.allowed) {
-    finish();
-    co_return;
-  }
-  const asio::ip::tcp::endpoint endpoint(ip, s.port);
   Connection conn(co_await asio::this_coro::executor, s.limits, s.limiter);
-  out_of_turn_source = &conn.out_of_turn();
+  // Every way out of the session keeps what the connection saw out of turn.
+  auto finish = [&] { ev.out_of_turn = conn.out_of_turn(); };
 
   // Connect (after waiting for a session slot to this address, if others hold them).
   ev.connect.attempted = true;
@@ -218,6 +215,7 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
   ev.connect.ms = c.ms;
   ev.connect.error = c.error;
   ev.connect.error_kind = c.error_kind;
+  if (c.ok) ev.connect.source = conn.local_address();
   step_done("connect");
   if (!c.ok) {
     finish();
@@ -256,7 +254,32 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
   }
 
   ev.starttls.offered = ev.ehlo.extensions.count("STARTTLS") != 0;
-  if (s.probe_commands && ev.starttls.offered) {
+  ReplyOutcome r;
+  bool starttls_sent = false;
+  if (ev.starttls.offered && s.probe_commands && can_pipeline(conn, ev.ehlo)) {
+    starttls_sent = true;
+    // One round trip: MAIL FROM (is TLS required?), RSET, STARTTLS (RFC 2920: it ends the group).
+    ev.mail_before_tls.sent = true;
+    ev.mail_before_tls.command = "MAIL FROM:<" + s.relay_from + ">";
+    // A named vector: GCC 12 miscompiles a braced list inside a co_await expression.
+    std::vector<std::string> group;
+    group.push_back(ev.mail_before_tls.command);
+    group.push_back("RSET");
+    group.push_back("STARTTLS");
+    const auto replies = co_await conn.exchange(group, budget(group_timeout(s, 3)));
+    if (!replies.empty() && replies[0].step.ok) {
+      ev.mail_before_tls.code = replies[0].reply.code;
+      ev.mail_before_tls.text = replies[0].reply.safe_text();
+    }
+    if (replies.size() < 3 || !replies.back().step.ok) {
+      const auto& failed = replies.back();
+      if (replies.size() == 1) ev.mail_before_tls.text = failed.step.error;
+      note_failure(ev, budget, replies.size() < 3 ? "MAIL FROM before STARTTLS" : "STARTTLS", failed.step);
+      finish();
+      co_return;
+    }
+    r = replies.back();
+  } else if (s.probe_commands && ev.starttls.offered) {
     const bool still_open = co_await probe_mail_before_tls(conn, s, budget, ev);
     if (!still_open) {
       finish();
@@ -268,7 +291,7 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
   bool session_usable = true;
   if (ev.starttls.offered) {
     ev.starttls.attempted = true;
-    const auto r = co_await conn.command("STARTTLS", budget(s.limits.command_timeout));
+    if (!starttls_sent) r = co_await conn.command("STARTTLS", budget(s.limits.command_timeout));
     ev.starttls.ms = r.step.ms;
     if (!r.step.ok) {
       ev.starttls.error = r.step.error;
@@ -312,10 +335,26 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
   if (ev.starttls.attempted && !ev.starttls.ok) step_done("starttls");
 
   // Relay test: on this session when it is still usable, else on a new plain one.
+  bool enumeration_done = false;
   if (s.test_relay) {
     ev.relay.mode = s.relay_all ? "all" : "quick";
     ev.relay.over_tls = ev.starttls.ok && session_usable;
-    if (session_usable) {
+    const auto& extensions = ev.starttls.ok ? ev.ehlo_tls : ev.ehlo;
+    if (session_usable && can_pipeline(conn, extensions)) {
+      // One round trip for every attempt, with VRFY last (RFC 2920 3.1: VRFY ends a group).
+      const auto variants = variants_for(s, ev.ip);
+      ReplyOutcome vrfy;
+      const std::string last = s.probe_commands ? "VRFY postmaster" : "";
+      session_usable = co_await attempt_relay_pipelined(conn, variants, budget(group_timeout(s, 3 * variants.size() + 1)),
+                                                        ev.relay, last, vrfy);
+      if (!last.empty() && session_usable) {
+        record(ev.vrfy, last, vrfy);
+        enumeration_done = true;
+        report::CommandProbe& expn = ev.expn;
+        step_done("relay");
+        co_await ask(conn, s, budget, ev, "EXPN postmaster", expn);
+      }
+    } else if (session_usable) {
       co_await attempt_relay(conn, variants_for(s, ev.ip), [&] { return budget(s.limits.command_timeout); }, ev.relay);
     } else if (!budget.exhausted()) {
       conn.close();
@@ -324,13 +363,53 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
   } else {
     ev.relay.skipped_reason = "disabled with --no-relay-test";
   }
-  step_done("relay");
-  if (session_usable && s.probe_commands) co_await probe_enumeration(conn, s, budget, ev);
+  if (!enumeration_done) step_done("relay");
+  if (session_usable && s.probe_commands && !enumeration_done) co_await probe_enumeration(conn, s, budget, ev);
   if (session_usable) co_await say_goodbye(conn, s, budget, ev);
   conn.close();
-  const bool modern = ev.starttls.version == "TLSv1.2" || ev.starttls.version == "TLSv1.3";
-  if (s.scan_legacy_tls && ev.starttls.ok && modern && !budget.exhausted()) {
-    co_await scan_legacy_tls(s, tls, mx_host, endpoint, budget.deadline(), ev);
+  finish();
+}
+
+}  // namespace
+
+asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& tls, const report::MxEvidence& mx,
+                                    report::AddressEvidence& ev, StepObserver on_step,
+                                    std::vector<std::string> other_names) {
+  const auto started = Clock::now();
+  const std::function<void(std::string_view)> step_done = [&](std::string_view step) {
+    if (on_step) on_step(step);
+  };
+  auto finish = [&] {
+    ev.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+    step_done("done");
+  };
+  boost::system::error_code parse_error;
+  const auto ip = asio::ip::make_address(ev.ip, parse_error);
+  if (parse_error) {
+    ev.aborted = "not an IP address: " + ev.ip;
+    finish();
+    co_return;
+  }
+  ev.special_range = core::special_range(ip);
+  if (const auto denied = core::denied_by(ip, s.deny_prefixes); !denied.empty()) {
+    ev.special_range = "denied by --deny-prefix " + denied;
+    ev.allowed = false;
+  } else if (!ev.special_range.empty() && !s.allow_private) {
+    ev.allowed = false;
+  }
+  if (!ev.allowed) {
+    finish();
+    co_return;
+  }
+  const asio::ip::tcp::endpoint endpoint(ip, s.port);
+  if (s.scan_legacy_tls) {
+    // The TLS 1.0/1.1 session runs beside the main one: its greeting wait overlaps.
+    std::vector<asio::awaitable<void>> sessions;
+    sessions.push_back(main_session(s, tls, mx, ev, endpoint, step_done, other_names));
+    sessions.push_back(scan_legacy_tls(s, tls, mx.host, endpoint, Budget(s).deadline(), ev));
+    co_await core::join_all(std::move(sessions));
+  } else {
+    co_await main_session(s, tls, mx, ev, endpoint, step_done, other_names);
   }
   finish();
 }

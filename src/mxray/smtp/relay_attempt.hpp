@@ -24,7 +24,7 @@ struct RelayVariant {
   bool targets_outside = true;
 };
 
-/// The variants: only "plain" in quick mode, all sixteen with `all`. `domain` is the checked
+/// The variants: "plain" and "sender_own_domain" in quick mode, all sixteen with `all`. `domain` is the checked
 /// domain, `ip` the server's address, `from` / `to` the outside sender and recipient.
 std::vector<RelayVariant> relay_variants(bool all, const std::string& from, const std::string& to,
                                          const std::string& domain, const std::string& ip);
@@ -33,5 +33,14 @@ std::vector<RelayVariant> relay_variants(bool all, const std::string& from, cons
 boost::asio::awaitable<void> attempt_relay(Connection& connection, const std::vector<RelayVariant>& variants,
                                            const std::function<core::Millis()>& budget,
                                            report::RelayEvidence& evidence);
+
+/// The same attempts as one pipelined group (RFC 2920), for a server that advertised
+/// PIPELINING: every MAIL FROM, RCPT TO and RSET in one write, then `last` (a command that may
+/// only end a group, e.g. "VRFY postmaster"; may be empty), whose reply goes to `last_reply`.
+/// A RCPT TO after a refused MAIL FROM is answered 503 and not counted as an attempt.
+/// Returns false when the session broke.
+boost::asio::awaitable<bool> attempt_relay_pipelined(Connection& connection, const std::vector<RelayVariant>& variants,
+                                                     core::Millis timeout, report::RelayEvidence& evidence,
+                                                     const std::string& last, ReplyOutcome& last_reply);
 
 }  // namespace mxray::smtp

@@ -44,9 +44,11 @@ ClientContext::ClientContext(const std::string& ca_file)
     : ssl_(boost::asio::ssl::context::tls_client),
       tls10_(boost::asio::ssl::context::tls_client),
       tls11_(boost::asio::ssl::context::tls_client),
+      legacy_(boost::asio::ssl::context::tls_client),
       store_(X509_STORE_new(), X509_STORE_free) {
   open_up(tls10_.native_handle(), TLS1_VERSION, TLS1_VERSION);
   open_up(tls11_.native_handle(), TLS1_1_VERSION, TLS1_1_VERSION);
+  open_up(legacy_.native_handle(), TLS1_VERSION, TLS1_1_VERSION);
   SSL_CTX* ctx = ssl_.native_handle();
   open_up(ctx, TLS1_VERSION, 0);
   // DANE is switched on per connection (tls/dane.cpp) only for MX hosts with usable TLSA.

@@ -21,12 +21,16 @@ class ClientContext {
   /// A context that offers only `version` (TLS1_VERSION or TLS1_1_VERSION), to learn whether
   /// a server still accepts it; nullptr for other versions.
   boost::asio::ssl::context* only(int version);
+  /// A context that offers TLS 1.0 and 1.1 and nothing newer: one handshake tells whether a
+  /// server still accepts either (it picks the highest it has).
+  boost::asio::ssl::context& legacy_only() { return legacy_; }
   X509_STORE* trust_store() const { return store_.get(); }
 
  private:
   boost::asio::ssl::context ssl_;
   boost::asio::ssl::context tls10_;
   boost::asio::ssl::context tls11_;
+  boost::asio::ssl::context legacy_;
   std::unique_ptr<X509_STORE, void (*)(X509_STORE*)> store_;
 };
 

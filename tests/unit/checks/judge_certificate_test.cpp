@@ -14,16 +14,16 @@ using test::load_evidence;
 using test::sorted;
 using test::sorted_ids;
 
-TEST(JudgeCertificate, ExpiredIsCriticalAndNotUntrusted) {
+TEST(JudgeCertificate, ExpiredWarnsUnderOpportunisticTlsAndIsNotUntrusted) {
   const auto j = judge(load_evidence("cert_expired"));
   EXPECT_EQ(sorted_ids(j), sorted({"cert.expired", "tls.ok", "relay.closed"}));
   const auto* f = find_finding(j, "cert.expired");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->severity, Severity::critical);
+  EXPECT_EQ(f->severity, Severity::warning);  // critical only under MTA-STS enforce (verdict_test.cpp)
   EXPECT_EQ(f->mx, "mx1.example.com");
   EXPECT_EQ(f->ip, "193.0.6.139");
   EXPECT_NE(f->detail.find("5 days ago"), std::string::npos) << f->detail;
-  EXPECT_EQ(j.verdict, Verdict::fail);
+  EXPECT_EQ(j.verdict, Verdict::warn);
 }
 
 TEST(JudgeCertificate, ExpiringInTenDaysWarns) {
@@ -59,11 +59,11 @@ TEST(JudgeCertificate, ExpiryWarningIsJudgedAtCheckTime) {
   EXPECT_FALSE(has_finding(j, "cert.ok"));
 }
 
-TEST(JudgeCertificate, NotYetValidIsCritical) {
+TEST(JudgeCertificate, NotYetValidWarnsUnderOpportunisticTls) {
   const auto j = judge(load_evidence("cert_not_yet_valid"));
   EXPECT_EQ(sorted_ids(j), sorted({"cert.not_yet_valid", "tls.ok", "relay.closed"}));
-  EXPECT_EQ(find_finding(j, "cert.not_yet_valid")->severity, Severity::critical);
-  EXPECT_EQ(j.verdict, Verdict::fail);
+  EXPECT_EQ(find_finding(j, "cert.not_yet_valid")->severity, Severity::warning);
+  EXPECT_EQ(j.verdict, Verdict::warn);
 }
 
 TEST(JudgeCertificate, SelfSignedIsNotReportedAsUntrusted) {

@@ -116,6 +116,7 @@ TEST(JudgeDomain, BackupDown) {
 
 TEST(JudgeDomain, AllMxDownWhenEveryAddressFails) {
   auto ev = load_evidence("primary_down");
+  ev.mx[0].addresses[0].connect.error_kind = "refused";  // every timeout would be "not tested from here"
   ev.mx[1].addresses[0] = ev.mx[0].addresses[0];
   ev.mx[1].addresses[0].ip = "193.0.6.140";
   const auto j = judge(ev);

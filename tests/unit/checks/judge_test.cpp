@@ -49,7 +49,11 @@ TEST(Judge, FindingsCarryTheirCatalogueEntry) {
   for (const auto& name : test::evidence_fixtures()) {
     for (const auto& f : judge(load_evidence(name)).findings) {
       const auto& d = definition(f.id);
-      EXPECT_EQ(f.severity, d.severity) << name << " " << f.id;
+      // Certificate findings are weighed by how senders authenticate the server
+      // (certificate_weight.cpp): their severity may differ from the catalogue's.
+      if (f.id.rfind("cert.", 0) != 0) {
+        EXPECT_EQ(f.severity, d.severity) << name << " " << f.id;
+      }
       EXPECT_EQ(f.title, d.title) << name << " " << f.id;
       EXPECT_EQ(f.explanation, d.explanation) << name << " " << f.id;
       // A recognised server gets the fix for its own software (software_fixes.cpp).
@@ -98,20 +102,8 @@ TEST(Judge, GivesSameResultTwice) {
   }
 }
 
-TEST(Judge, DomainVerdictIsTheWorstSeverity) {
-  for (const auto& name : test::evidence_fixtures()) {
-    const auto j = judge(load_evidence(name));
-    auto worst = Severity::ok;
-    for (const auto& f : j.findings) worst = std::max(worst, f.severity);
-    EXPECT_EQ(j.verdict, verdict_of(worst)) << name;
-  }
-}
-
-TEST(Judge, VerdictOfSeverity) {
-  EXPECT_EQ(verdict_of(Severity::ok), Verdict::pass);
-  EXPECT_EQ(verdict_of(Severity::info), Verdict::pass);
-  EXPECT_EQ(verdict_of(Severity::warning), Verdict::warn);
-  EXPECT_EQ(verdict_of(Severity::critical), Verdict::fail);
+TEST(Judge, VerdictNamesAndSeverityNames) {
+  // The verdict rule itself is tested in verdict_test.cpp.
   EXPECT_EQ(to_string(Verdict::pass), "pass");
   EXPECT_EQ(to_string(Verdict::warn), "warn");
   EXPECT_EQ(to_string(Verdict::fail), "fail");

@@ -40,6 +40,16 @@ TEST(ParseExtensions, KeepsParameters) {
   EXPECT_EQ(ext.keywords.at("STARTTLS"), "");
 }
 
+TEST(ParseExtensions, TabSeparatesKeywordFromParameters) {
+  // Found by fuzzing: a tab after the keyword made "SIZE\t10240000" a keyword of its own.
+  const auto ext = parse_extensions(ehlo_reply({"mx.example.com\tHello", "SIZE\t10240000", "AUTH\tPLAIN \tLOGIN"}));
+  EXPECT_EQ(ext.server_name, "mx.example.com");
+  ASSERT_TRUE(ext.has("SIZE"));
+  EXPECT_EQ(ext.keywords.at("SIZE"), "10240000");
+  EXPECT_EQ(ext.keywords.at("AUTH"), "PLAIN \tLOGIN");
+  EXPECT_EQ(ext.keywords.size(), 2u);
+}
+
 TEST(ParseExtensions, TrimsSpacesAndTabs) {
   const auto ext = parse_extensions(ehlo_reply({"  mx.example.com  ", "\tSIZE   10240000  ", "STARTTLS \t"}));
   EXPECT_EQ(ext.server_name, "mx.example.com");

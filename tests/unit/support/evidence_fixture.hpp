@@ -20,6 +20,8 @@ namespace mxray::checks {
 // Readable failure messages ("warn" rather than a byte dump).
 inline void PrintTo(Severity s, std::ostream* os) { *os << to_string(s); }
 inline void PrintTo(Verdict v, std::ostream* os) { *os << to_string(v); }
+std::string_view to_string(Status status);
+inline void PrintTo(Status s, std::ostream* os) { *os << to_string(s); }
 
 }  // namespace mxray::checks
 
@@ -38,7 +40,10 @@ inline const std::vector<std::string>& evidence_fixtures() {
       "tls_old_version",    "tls_plaintext_injection", "unreachable",
       "dane_bogus",         "dane_combos",        "dane_mismatch",        "dane_rollover",
       "dane_unsigned",      "dane_usage01",       "sts_dane",             "sts_notxt",
-      "sts_testing",        "sts_unlisted",
+      "sts_testing",        "sts_unlisted",       "deadprimary",          "all_timeout",
+      "all_421",            "ipv6_no_route",      "relay_deferred",       "relay_own_domain",
+      "dane_ee_expired",    "sts_enforce_expired", "sts_enforce_unreachable", "null_mx_mixed",
+      "null_mx_preference",
   };
   return kNames;
 }
