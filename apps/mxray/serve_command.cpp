@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "mxray/i18n/translate.hpp"
+#include "mxray/smtp/address_syntax.hpp"
 #include "mxray/web/http_server.hpp"
 #include "mxray/web/privileges.hpp"
 
@@ -85,7 +86,10 @@ int run_serve(ServeArgs& a) {
   c.limits.header_timeout = std::chrono::seconds(a.header_timeout);
   c.limits.body_timeout = std::chrono::seconds(a.body_timeout);
   char host[256] = {};
-  if (gethostname(host, sizeof host - 1) == 0 && host[0] != '\0') c.check.probe.ehlo_name = host;
+  // As `mxray check`: only a host name that is one valid EHLO argument goes into the command.
+  if (gethostname(host, sizeof host - 1) == 0 && host[0] != '\0' && smtp::ehlo_name_problem(host).empty()) {
+    c.check.probe.ehlo_name = host;
+  }
 
   boost::asio::io_context io;
   std::unique_ptr<web::HttpServer> server;

@@ -12,7 +12,7 @@ using boost::asio::ip::make_address;
 std::vector<Cidr> blocks(std::initializer_list<const char*> texts) {
   std::vector<Cidr> out;
   for (const auto* t : texts) {
-    const auto c = parse_cidr(t);
+    const auto c = core::parse_prefix(t);
     EXPECT_TRUE(c.has_value()) << t;
     if (c) out.push_back(*c);
   }
@@ -24,27 +24,20 @@ std::string client(const char* peer, const std::vector<Cidr>& trusted, std::vect
   return client_address(make_address(peer), trusted, values, kind).to_string();
 }
 
-TEST(ClientAddress, CidrParsingAndMatching) {
-  EXPECT_FALSE(parse_cidr("10.0.0.0/33"));
-  EXPECT_FALSE(parse_cidr("2001:db8::/129"));
-  EXPECT_FALSE(parse_cidr("example.org"));
-  EXPECT_FALSE(parse_cidr("10.0.0.0/"));
-  EXPECT_FALSE(parse_cidr("10.0.0.0/8x"));
-  const auto ten = *parse_cidr("10.0.0.0/8");
-  EXPECT_TRUE(cidr_contains(ten, make_address("10.255.1.2")));
-  EXPECT_FALSE(cidr_contains(ten, make_address("11.0.0.1")));
-  EXPECT_TRUE(cidr_contains(ten, make_address("::ffff:10.1.2.3"))) << "IPv4-mapped counts as IPv4";
-  const auto odd = *parse_cidr("192.168.4.0/22");
-  EXPECT_TRUE(cidr_contains(odd, make_address("192.168.7.255")));
-  EXPECT_FALSE(cidr_contains(odd, make_address("192.168.8.0")));
-  const auto v6 = *parse_cidr("2001:db8:abcd::/48");
-  EXPECT_TRUE(cidr_contains(v6, make_address("2001:db8:abcd:ffff::1")));
-  EXPECT_FALSE(cidr_contains(v6, make_address("2001:db8:abce::1")));
-  EXPECT_FALSE(cidr_contains(v6, make_address("10.0.0.1")));
-  const auto one = *parse_cidr("127.0.0.1");
-  EXPECT_TRUE(cidr_contains(one, make_address("127.0.0.1")));
-  EXPECT_FALSE(cidr_contains(one, make_address("127.0.0.2")));
-  EXPECT_TRUE(cidr_contains(*parse_cidr("0.0.0.0/0"), make_address("203.0.113.9")));
+TEST(ClientAddress, TrustedBlocksMatchAddressesOfTheirFamily) {
+  EXPECT_FALSE(core::parse_prefix("10.0.0.0/33"));
+  EXPECT_FALSE(core::parse_prefix("proxy.example"));
+  const auto trusted = blocks({"10.0.0.0/8", "192.168.4.0/22", "2001:db8:abcd::/48", "127.0.0.1"});
+  EXPECT_TRUE(any_contains(trusted, make_address("10.255.1.2")));
+  EXPECT_FALSE(any_contains(trusted, make_address("11.0.0.1")));
+  EXPECT_TRUE(any_contains(trusted, make_address("::ffff:10.1.2.3"))) << "IPv4-mapped counts as IPv4";
+  EXPECT_TRUE(any_contains(trusted, make_address("192.168.7.255")));
+  EXPECT_FALSE(any_contains(trusted, make_address("192.168.8.0")));
+  EXPECT_TRUE(any_contains(trusted, make_address("2001:db8:abcd:ffff::1")));
+  EXPECT_FALSE(any_contains(trusted, make_address("2001:db8:abce::1")));
+  EXPECT_TRUE(any_contains(trusted, make_address("127.0.0.1")));
+  EXPECT_FALSE(any_contains(trusted, make_address("127.0.0.2")));
+  EXPECT_FALSE(any_contains({}, make_address("127.0.0.1")));
 }
 
 TEST(ClientAddress, Ipv6ClientsShareTheKeyOfTheirSlash64) {

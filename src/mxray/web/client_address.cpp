@@ -3,7 +3,6 @@
 #include "mxray/web/client_address.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 
 namespace mxray::web {
@@ -73,52 +72,8 @@ std::optional<std::string_view> forwarded_for(std::string_view element) {
 
 }  // namespace
 
-std::optional<Cidr> parse_cidr(std::string_view text) {
-  text = trim(text);
-  const auto slash = text.find('/');
-  const auto a = make(text.substr(0, slash));
-  if (!a) return std::nullopt;
-  const unsigned max = a->is_v4() ? 32 : 128;
-  unsigned prefix = max;
-  if (slash != std::string_view::npos) {
-    const auto digits = text.substr(slash + 1);
-    if (digits.empty() || digits.size() > 3 || digits.find_first_not_of("0123456789") != std::string_view::npos) {
-      return std::nullopt;
-    }
-    prefix = static_cast<unsigned>(std::stoul(std::string(digits)));
-    if (prefix > max) return std::nullopt;
-  }
-  return Cidr{*a, prefix};
-}
-
-bool cidr_contains(const Cidr& block, const address& candidate) {
-  const auto a = unmapped(candidate);
-  if (a.is_v4() != block.network.is_v4()) return false;
-  std::array<unsigned char, 16> x{};
-  std::array<unsigned char, 16> y{};
-  std::size_t size = 16;
-  if (a.is_v4()) {
-    const auto ax = a.to_v4().to_bytes();
-    const auto by = block.network.to_v4().to_bytes();
-    std::copy(ax.begin(), ax.end(), x.begin());
-    std::copy(by.begin(), by.end(), y.begin());
-    size = 4;
-  } else {
-    x = a.to_v6().to_bytes();
-    y = block.network.to_v6().to_bytes();
-  }
-  unsigned bits = block.prefix;
-  for (std::size_t i = 0; i < size && bits > 0; ++i) {
-    const unsigned take = std::min(bits, 8u);
-    const auto mask = static_cast<unsigned char>(0xff << (8 - take));
-    if ((x[i] & mask) != (y[i] & mask)) return false;
-    bits -= take;
-  }
-  return true;
-}
-
 bool any_contains(const std::vector<Cidr>& blocks, const address& a) {
-  return std::any_of(blocks.begin(), blocks.end(), [&](const Cidr& b) { return cidr_contains(b, a); });
+  return std::any_of(blocks.begin(), blocks.end(), [&](const Cidr& b) { return core::contains(b, a); });
 }
 
 std::string client_key(const address& candidate) {

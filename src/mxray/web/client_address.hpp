@@ -9,21 +9,14 @@
 #include <string_view>
 #include <vector>
 
+#include "mxray/core/address_policy.hpp"
+
 namespace mxray::web {
 
-/// An address block such as 10.0.0.0/8 or 2001:db8::/32; a bare address is /32 or /128.
-struct Cidr {
-  boost::asio::ip::address network;
-  unsigned prefix = 0;
-};
+/// A trusted proxy's address block (10.0.0.0/8, 2001:db8::/32, or one address): core's prefix.
+using Cidr = core::Prefix;
 
-/// Parses "ADDR" or "ADDR/LEN"; nullopt when it is neither (bits beyond LEN are ignored).
-std::optional<Cidr> parse_cidr(std::string_view text);
-
-/// True when `address` (IPv4-mapped IPv6 counts as IPv4) lies in `block`.
-bool cidr_contains(const Cidr& block, const boost::asio::ip::address& address);
-
-/// True when `address` lies in one of `blocks`.
+/// True when `address` (IPv4-mapped IPv6 counts as IPv4) lies in one of `blocks`.
 bool any_contains(const std::vector<Cidr>& blocks, const boost::asio::ip::address& address);
 
 /// The key limits count under: an IPv4 address as text, an IPv6 address as its /64

@@ -48,7 +48,7 @@ tcp::endpoint parse_listen(const std::string& listen) {
 std::vector<Cidr> parse_trusted_proxies(const std::vector<std::string>& texts) {
   std::vector<Cidr> out;
   for (const auto& t : texts) {
-    const auto block = parse_cidr(t);
+    const auto block = core::parse_prefix(t);
     if (!block) throw std::invalid_argument("--trusted-proxy: '" + t + "' is not an address or ADDRESS/LENGTH");
     out.push_back(*block);
   }
