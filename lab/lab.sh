@@ -153,6 +153,7 @@ make_zones() {
   mkdir -p "$keys" "$zones"
   serial=$(date -u +%s)
   sed "s/@SERIAL@/$serial/" "$here/zones/test.zone.in" >"$zones/test.zone"
+  cat "$here/zones/hostile.zone.in" >>"$zones/test.zone"
   sed "s/@SERIAL@/$serial/" "$here/zones/insecure.test.zone.in" >"$zones/insecure.test.zone"
   sed "s/@SERIAL@/$serial/" "$here/zones/bogus.zone.in" >"$zones/bogus.zone"
   make_tlsa "$zones"
@@ -242,15 +243,17 @@ cmd_start() {
   mkdir -p "$run/logs"
   rm -rf "$run/logs"/*
   "$here/certs.sh" "$run/certs"
+  "$here/hostile-certs.sh" "$run/certs"
   make_zones
   write_nsd_conf
   cp "$here/scenarios.json" "$run/scenarios.json"
+  cp "$here/hostile.json" "$run/hostile.json"
   cp "$here/sts_sites.json" "$run/sts_sites.json"
 
   # setsid: the servers outlive this script and the terminal; $! is their own PID.
   setsid nsd -d -c "$run/nsd/nsd.conf" </dev/null >>"$run/logs/nsd.out" 2>&1 9>&- &
   echo $! >"$run/nsd.pid"
-  setsid "$fixture" --config "$run/scenarios.json" --base-dir "$run/certs" \
+  setsid "$fixture" --config "$run/scenarios.json" --config "$run/hostile.json" --base-dir "$run/certs" \
     --log-dir "$run/logs" </dev/null >>"$run/logs/fixture.out" 2>&1 9>&- &
   echo $! >"$run/fixture.pid"
   setsid "$sts_server" "$run/sts_sites.json" "$run/certs" </dev/null >>"$run/logs/sts.out" 2>&1 9>&- &

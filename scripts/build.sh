@@ -7,7 +7,7 @@ build=${MXRAY_BUILD_DIR:-$repo/build}
 extra=()
 if [[ ${MXRAY_SANITIZE:-0} == 1 ]]; then
   build=${MXRAY_BUILD_DIR:-$repo/build-sanitize}
-  extra+=(-DMXRAY_SANITIZE=ON)
+  extra+=(-DMXRAY_SANITIZE=ON -DMXRAY_BENCH=OFF)
 fi
 # ccache, when installed, makes rebuilds and other checkouts of the same tree cheap.
 if command -v ccache >/dev/null 2>&1; then

@@ -1,9 +1,23 @@
 #!/usr/bin/env bash
 # The test command: installs what is missing, builds, and runs every test (unit and
-# integration against the lab, which CTest starts and stops) through CTest.
+# integration against the lab, which CTest starts and stops) through CTest; then the same
+# unit, integration and web suites again in an AddressSanitizer + UndefinedBehaviorSanitizer
+# build (build-sanitize/). MXRAY_SANITIZE_PASS=0 skips that second pass (for quick local runs).
+# Extra arguments go to both ctest runs (e.g. -R Hostile).
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$repo/scripts/setup.sh"
 "$repo/scripts/build.sh"
-cd "${MXRAY_BUILD_DIR:-$repo/build}"
-ctest --output-on-failure --timeout 300 "$@"
+status=0
+(cd "${MXRAY_BUILD_DIR:-$repo/build}" && ctest --output-on-failure --timeout 300 "$@") || status=$?
+
+if [[ ${MXRAY_SANITIZE_PASS:-1} == 1 ]]; then
+  echo "== sanitizer pass (ASan + UBSan): build-sanitize/"
+  MXRAY_SANITIZE=1 MXRAY_BUILD_DIR=$repo/build-sanitize "$repo/scripts/build.sh"
+  # Any sanitizer report fails the test that triggered it. The browser test and the interop
+  # comparison with other tools test no mxray code that the other suites do not.
+  export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1}
+  export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+  (cd "$repo/build-sanitize" && ctest --output-on-failure --timeout 600 -E '^(browser|interop)\.' "$@") || status=$?
+fi
+exit $status

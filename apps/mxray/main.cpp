@@ -5,8 +5,12 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <tuple>
 
 #include "commands.hpp"
+#include "mxray/core/address_policy.hpp"
+#include "mxray/core/printable.hpp"
+#include "mxray/smtp/address_syntax.hpp"
 #include "mxray/i18n/translate.hpp"
 #include "exit_codes.hpp"
 
@@ -77,6 +81,13 @@ int main(int argc, char** argv) {
   check->add_option("--relay-from", options.probe.relay_from, T(N_("Sender for the open-relay test (never receives mail)")));
   check->add_option("--relay-to", options.probe.relay_to, T(N_("Outside recipient for the open-relay test (DATA is never sent)")));
   check->add_flag("--no-relay-test", no_relay, T(N_("Skip the open-relay test")));
+  std::vector<std::string> deny_prefixes;
+  check->add_option("--deny-prefix", deny_prefixes,
+                    T(N_("Never connect to addresses in this prefix, e.g. 64:ff9b::/96 or 10.20.0.0/16 (repeatable; "
+                         "applies even with --allow-private)")));
+  check->add_option("--sessions-per-address", options.sessions_per_address,
+                    T(N_("SMTP sessions open at once to one address (politeness; 0: no limit)")))
+      ->capture_default_str()->check(CLI::Range(0, 100));
   bool no_legacy_scan = false;
   check->add_flag("--no-legacy-tls-scan", no_legacy_scan,
                   T(N_("Do not open extra sessions to test whether TLS 1.0 and 1.1 are still accepted")));
@@ -130,7 +141,32 @@ int main(int argc, char** argv) {
   if (check->count("--ehlo-name") == 0) {
     // Like swaks and posttls-finger: servers that check the EHLO name see a real host name.
     char host[256] = {};
-    if (gethostname(host, sizeof host - 1) == 0 && host[0] != '\0') options.probe.ehlo_name = host;
+    if (gethostname(host, sizeof host - 1) == 0 && host[0] != '\0' && smtp::ehlo_name_problem(host).empty()) {
+      options.probe.ehlo_name = host;
+    }
+  }
+  // Values that mxray writes into SMTP commands: one line of RFC 5321 syntax each, so that no
+  // option can add a command (a CR LF and DATA would make mxray send a message).
+  for (const auto& [option, value, problem] :
+       {std::tuple{"--ehlo-name", &options.probe.ehlo_name, smtp::ehlo_name_problem(options.probe.ehlo_name)},
+        std::tuple{"--relay-from", &options.probe.relay_from, smtp::mailbox_problem(options.probe.relay_from)},
+        std::tuple{"--relay-to", &options.probe.relay_to, smtp::mailbox_problem(options.probe.relay_to)}}) {
+    if (problem.empty()) continue;
+    std::cerr << "mxray: " << i18n::trf(lang, N_("{option} {value}: {problem}"),
+                                        {{"option", option}, {"value", core::printable(*value)},
+                                         {"problem", std::string(i18n::tr(lang, problem))}})
+              << "\n";
+    return app::kExitCouldNotCheck;
+  }
+  for (const auto& text : deny_prefixes) {
+    auto prefix = core::parse_prefix(text);
+    if (!prefix) {
+      std::cerr << "mxray: " << i18n::trf(lang, N_("--deny-prefix {value}: not an address prefix like 10.0.0.0/8 or 2001:db8::/32"),
+                                          {{"value", core::printable(text)}})
+                << "\n";
+      return app::kExitCouldNotCheck;
+    }
+    options.probe.deny_prefixes.push_back(std::move(*prefix));
   }
   options.families.ipv4 = !only6;
   options.families.ipv6 = !only4;

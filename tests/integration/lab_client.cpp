@@ -1,6 +1,7 @@
 // See lab_client.hpp.
 #include "lab_client.hpp"
 
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include <chrono>
@@ -46,6 +47,8 @@ RunResult run_mxray(const std::vector<std::string>& args) {
   std::size_t n = 0;
   while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
   const int status = ::pclose(pipe);
+  rusage usage{};
+  if (::getrusage(RUSAGE_CHILDREN, &usage) == 0) r.max_rss_kb = usage.ru_maxrss;
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   r.err = slurp(err_file.string());

@@ -13,6 +13,7 @@ struct RunResult {
   std::string out;
   std::string err;
   double seconds = 0;
+  long max_rss_kb = 0;  // peak resident memory of the largest child so far (each test runs alone)
   nlohmann::json json;  // parsed stdout when it is JSON, else null
 };
 

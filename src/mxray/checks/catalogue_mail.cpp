@@ -112,6 +112,13 @@ constexpr std::array kFindings = {
      N_("A reply was longer than the configured bounds (line length, line count or size) or the session took "
      "longer than allowed. Many senders cut such a session short too."),
      N_("Shorten the server's replies (RFC 5321 allows 512 bytes per line) and check why it sends so much.")},
+    FindingDefinition{"smtp.out_of_turn", S::warning,
+     N_("The server sent replies out of turn"),
+     N_("The server sent more than one reply to a command, or spoke before it was asked. A sender that pipelines "
+     "commands (RFC 2920) then pairs each reply with the wrong command: a refused recipient can look accepted "
+     "and an accepted one refused. mxray's own verdicts for the commands after it are less certain."),
+     N_("Check for a proxy, filter or load balancer in front of the MTA that adds or repeats replies; an MTA "
+     "alone answers each command exactly once.")},
     FindingDefinition{"smtp.dropped", S::warning,
      N_("The server closed the session early"),
      N_("The server ended the session in the middle of the dialogue. Senders treat it as a temporary failure and retry."),
@@ -163,6 +170,13 @@ constexpr std::array kFindings = {
      "if they were protected (the STARTTLS command injection flaw, CVE-2011-0411 and kin)."),
      N_("Upgrade the MTA or the proxy in front of it; a correct server discards buffered input at STARTTLS.")},
     // Certificate
+    FindingDefinition{"cert.oversized", S::warning,
+     N_("The certificate chain is larger than a sender should have to accept"),
+     N_("The server presents a certificate or a chain beyond mxray's bounds (certificates per chain, bytes per "
+     "certificate). mxray kept what it could: the leaf's names and dates. Senders have limits of their own "
+     "(OpenSSL accepts 100 KiB for the whole chain by default) and may fail the handshake outright."),
+     N_("Send the leaf and its intermediates only, never the root or duplicates; keep the subjectAltName list to "
+     "the names this server answers for, and move unrelated names to their own certificates.")},
     FindingDefinition{"cert.expired", S::critical,
      N_("The certificate has expired"),
      N_("The server's certificate is past its end date. Senders that verify certificates (MTA-STS, DANE-TA, "

@@ -33,6 +33,12 @@ void judge_certificate(const report::MxEvidence& mx, const report::AddressEviden
   const long long seconds_left = leaf.not_after_epoch - now;
   const long long days_left = seconds_left >= 0 ? seconds_left / 86400 : -((-seconds_left + 86399) / 86400);
 
+  if (c.chain_truncated) {
+    out.add("cert.oversized", host, a.ip, N_("{limit} (presented: {count} certificates)"),
+            {{"limit", c.truncation.empty() ? std::string("over the bound") : c.truncation},
+             {"count", std::to_string(c.chain_length_presented)}});
+    problem = true;
+  }
   if (leaf.not_after_epoch < now) {
     out.add("cert.expired", host, a.ip, N_("expired on {date} ({days} days ago)"),
             {{"date", leaf.not_after}, {"days", std::to_string(-days_left)}});

@@ -80,6 +80,11 @@ void judge_session(const report::MxEvidence& mx, const report::AddressEvidence& 
     for (const auto& b : a.bounds_hit) joined += (joined.empty() ? "" : "; ") + b;
     out.add("smtp.bound_reached", host, a.ip, "{limits}", {{"limits", joined}});
   }
+  if (!a.out_of_turn.empty()) {
+    std::string joined;
+    for (const auto& b : a.out_of_turn) joined += (joined.empty() ? "" : "; ") + b;
+    out.add("smtp.out_of_turn", host, a.ip, "{details}", {{"details", joined}});
+  }
   if (a.banner.received && a.aborted_kind == "closed") {
     out.add("smtp.dropped", host, a.ip, N_("closed during {step}"), {{"step", a.aborted}});
   }

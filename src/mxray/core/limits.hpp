@@ -17,6 +17,7 @@ struct Limits {
   std::size_t max_reply_bytes = 64 * 1024;   // bytes in one multi-line reply
   std::size_t max_chain_certs = 10;          // certificates kept from a presented chain
   std::size_t max_cert_bytes = 64 * 1024;    // DER size of one certificate
+  std::size_t max_san_names = 100;           // subjectAltNames kept per certificate (all are matched)
   std::size_t max_mx_hosts = 20;
   std::size_t max_addresses_per_host = 10;
   std::size_t max_tlsa_records = 20;         // TLSA records kept per MX host

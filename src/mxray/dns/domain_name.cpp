@@ -1,5 +1,6 @@
 // Domain name normalisation; see domain_name.hpp.
 #include "mxray/dns/domain_name.hpp"
+#include "mxray/core/text.hpp"
 
 #include <idn2.h>
 
@@ -10,19 +11,8 @@
 namespace mxray::dns {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
+std::string_view trim(std::string_view s) { return core::trim_space(s); }
+std::string lower(std::string_view s) { return core::ascii_lower(s); }
 
 NormalisedName fail(std::string message) { return {{}, std::move(message)}; }
 

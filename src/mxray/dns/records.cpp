@@ -1,5 +1,6 @@
 // Record parsers; see records.hpp. ldns does the wire-format work for names.
 #include "mxray/dns/records.hpp"
+#include "mxray/core/text.hpp"
 
 #include <ldns/ldns.h>
 
@@ -23,10 +24,7 @@ std::string dname_text(const ldns_rdf* rdf) {
   if (raw == nullptr) return {};
   std::string s(raw);
   free(raw);
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
+  return core::normal_name(s);
 }
 
 }  // namespace

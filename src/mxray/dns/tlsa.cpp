@@ -1,19 +1,11 @@
 // TLSA parsing and DANE applicability; see tlsa.hpp. Usages 0 and 1 are parsed but marked
 // unusable: RFC 7672 section 3.1.3 says SMTP clients treat them as unusable.
 #include "mxray/dns/tlsa.hpp"
+#include "mxray/core/text.hpp"
 
 namespace mxray::dns {
 
-std::string to_hex(std::span<const std::uint8_t> bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (const auto b : bytes) {
-    out += kDigits[b >> 4];
-    out += kDigits[b & 0x0f];
-  }
-  return out;
-}
+std::string to_hex(std::span<const std::uint8_t> bytes) { return core::hex_lower(bytes.data(), bytes.size()); }
 
 std::optional<report::TlsaRecord> parse_tlsa(std::span<const std::uint8_t> rdata, std::size_t max_data) {
   if (rdata.size() < 4 || rdata.size() - 3 > max_data) return std::nullopt;

@@ -12,6 +12,7 @@
 #include "mxray/policy/mta_sts_consequence.hpp"
 #include "mxray/policy/mta_sts_policy.hpp"
 #include "mxray/policy/policy_fetch.hpp"
+#include "mxray/pipeline/session_plan.hpp"
 #include "mxray/policy/tls_rpt.hpp"
 
 namespace mxray::pipeline {
@@ -23,9 +24,9 @@ namespace {
 // A probe fails only itself: a bug surfacing as an exception is recorded, not spread.
 asio::awaitable<void> guarded_probe(const smtp::ProbeSettings& settings, tls::ClientContext& tls,
                                     const report::MxEvidence& mx, report::AddressEvidence& address,
-                                    smtp::StepObserver on_step) {
+                                    smtp::StepObserver on_step, std::vector<std::string> other_names) {
   try {
-    co_await smtp::probe_address(settings, tls, mx, address, std::move(on_step));
+    co_await smtp::probe_address(settings, tls, mx, address, std::move(on_step), std::move(other_names));
   } catch (const std::exception& e) {
     address.aborted = std::string("internal error: ") + e.what();
     address.aborted_kind = "internal";
@@ -49,6 +50,7 @@ asio::awaitable<void> guarded_fetch(dns::Resolver& resolver, X509_STORE* store, 
 Checker::Checker(asio::any_io_executor executor, CheckOptions options) : options_(std::move(options)) {
   options_.resolver.timeout = options_.probe.limits.dns_timeout;
   resolver_ = std::make_unique<dns::Resolver>(executor, options_.resolver);
+  limiter_ = std::make_unique<smtp::SessionLimiter>(options_.sessions_per_address);
   tls_ = std::make_unique<tls::ClientContext>(options_.ca_file);
 }
 
@@ -78,30 +80,45 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
   settings.now_epoch = ev.checked_at_epoch;
   settings.domain = ev.domain;
   settings.check_deadline = started + settings.limits.check_timeout;
+  settings.limiter = limiter_.get();
+  auto tls_only = settings;
+  tls_only.test_relay = false;
+  tls_only.probe_commands = false;
+  tls_only.scan_legacy_tls = false;
   if (progress) progress(ProgressEvent{ProgressEvent::Kind::mx, &ev, 0, 0, {}});
   std::vector<asio::awaitable<void>> probes;
   if (!ev.null_mx) {
     policy::evaluate_sts_txt(ev.mta_sts.txt.records, ev.mta_sts);
     policy::evaluate_tls_rpt(ev.tls_rpt.txt.records, ev.tls_rpt);
     if (options_.fetch_mta_sts) {
-      policy::FetchSettings fetch{settings.limits, options_.mta_sts_port, settings.allow_private, ev.checked_at_epoch};
+      policy::FetchSettings fetch{settings.limits, options_.mta_sts_port, settings.allow_private,
+                                  settings.deny_prefixes, ev.checked_at_epoch};
       probes.push_back(guarded_fetch(*resolver_, tls_->trust_store(), fetch, ev.domain, ev.mta_sts));
     }
   }
-  for (std::size_t m = 0; m < ev.mx.size(); ++m) {
-    auto& mx = ev.mx[m];
-    if (mx.ip_literal) continue;  // senders cannot use it; probing would mislead
-    for (std::size_t a = 0; a < mx.addresses.size(); ++a) {
-      smtp::StepObserver on_step;
-      if (progress) {
-        on_step = [&ev, &progress, m, a](std::string_view step) {
-          progress(ProgressEvent{ProgressEvent::Kind::address, &ev, m, a, step});
-        };
-      }
-      probes.push_back(guarded_probe(settings, *tls_, mx, mx.addresses[a], std::move(on_step)));
+  // One session per distinct address (several MX names may point to one server, or a
+  // visitor may aim twenty names at a victim): the evidence is then shared by every MX name
+  // there and its certificate matched against each name. A name with its own DANE records
+  // needs its own handshake, so it gets a TLS-only session (no relay test, no VRFY/EXPN).
+  auto plan = plan_sessions(ev);
+  for (auto& session : plan) {
+    auto& mx = ev.mx[session.mx];
+    smtp::StepObserver on_step;
+    if (progress) {
+      on_step = [&ev, &progress, m = session.mx, a = session.address](std::string_view step) {
+        progress(ProgressEvent{ProgressEvent::Kind::address, &ev, m, a, step});
+      };
     }
+    auto& s = session.tls_only ? tls_only : settings;
+    probes.push_back(guarded_probe(s, *tls_, mx, mx.addresses[session.address], std::move(on_step), session.other_names));
   }
   co_await core::join_all(std::move(probes));
+  share_evidence(ev, plan);
+  if (progress) {
+    for (const auto& session : plan) {
+      for (const auto& [m, a] : session.copies) progress(ProgressEvent{ProgressEvent::Kind::address, &ev, m, a, "done"});
+    }
+  }
   policy::evaluate_mx(ev);
   ev.deadline_hit = Clock::now() >= settings.check_deadline;
   ev.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();

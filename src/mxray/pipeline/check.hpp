@@ -15,6 +15,7 @@
 #include "mxray/dns/resolver.hpp"
 #include "mxray/report/evidence.hpp"
 #include "mxray/smtp/probe.hpp"
+#include "mxray/smtp/session_limiter.hpp"
 #include "mxray/tls/client_context.hpp"
 
 namespace mxray::pipeline {
@@ -27,6 +28,7 @@ struct CheckOptions {
   std::string ca_file;        // empty: the system trust store (also for MTA-STS policy fetches)
   unsigned short mta_sts_port = 443;  // HTTPS port of mta-sts.<domain> (the lab may move it)
   bool fetch_mta_sts = true;
+  std::size_t sessions_per_address = 2;  // SMTP sessions open at once to one address, all checks together (0: no limit)
 };
 
 /// The evidence, or why the domain could not be checked at all.
@@ -64,6 +66,7 @@ class Checker {
   CheckOptions options_;
   std::unique_ptr<dns::Resolver> resolver_;
   std::unique_ptr<tls::ClientContext> tls_;
+  std::unique_ptr<smtp::SessionLimiter> limiter_;  // shared by every check of this Checker
 };
 
 /// Runs one check on its own event loop (for the command line).

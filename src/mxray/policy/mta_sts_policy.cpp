@@ -1,6 +1,7 @@
 // See mta_sts_policy.hpp. Unknown keys are tolerated (RFC 8461 3.2); malformed lines are
 // recorded with their number and skipped; for repeated single-valued keys the first one counts.
 #include "mxray/policy/mta_sts_policy.hpp"
+#include "mxray/core/text.hpp"
 
 #include "mxray/policy/versioned_record.hpp"
 
@@ -13,11 +14,7 @@
 namespace mxray::policy {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+std::string_view trim(std::string_view s) { return core::trim_blanks(s); }
 
 bool all_digits(std::string_view s) {
   if (s.empty()) return false;

@@ -1,17 +1,13 @@
 // See mx_pattern.hpp.
 #include "mxray/policy/mx_pattern.hpp"
+#include "mxray/core/text.hpp"
 
 #include <cctype>
 
 namespace mxray::policy {
 namespace {
 
-std::string normal(std::string_view s) {
-  if (!s.empty() && s.back() == '.') s.remove_suffix(1);
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string normal(std::string_view s) { return core::normal_name(s); }
 
 bool valid_label(std::string_view label) {
   if (label.empty() || label.size() > 63) return false;

@@ -146,6 +146,10 @@ asio::awaitable<std::string> fetch_policy(dns::Resolver& resolver, X509_STORE* t
       fail(out, "timeout", "no policy within " + std::to_string(s.limits.policy_timeout.count()) + " ms");
       break;
     }
+    if (const auto denied = core::denied_by(ip, s.deny_prefixes); !denied.empty()) {
+      fail(out, "address_policy", out.host + " resolves to " + ip.to_string() + ", denied by --deny-prefix " + denied);
+      continue;
+    }
     if (const auto range = core::special_range(ip); !range.empty() && !s.allow_private) {
       fail(out, "address_policy", out.host + " resolves to " + ip.to_string() + " (" + range +
                                       "): not fetched without --allow-private");

@@ -8,7 +8,9 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <string>
+#include <vector>
 
+#include "mxray/core/address_policy.hpp"
 #include "mxray/core/limits.hpp"
 #include "mxray/dns/resolver.hpp"
 #include "mxray/report/evidence.hpp"
@@ -20,6 +22,7 @@ struct FetchSettings {
   core::Limits limits;
   unsigned short port = 443;      // RFC 8461 says 443; the lab may use another
   bool allow_private = false;     // the address policy of core/address_policy.hpp
+  std::vector<core::Prefix> deny_prefixes;  // refused always (--deny-prefix)
   long long now_epoch = 0;        // for certificate dates
 };
 

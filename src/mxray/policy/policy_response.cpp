@@ -6,9 +6,9 @@
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
-#include <cctype>
 
 #include "mxray/core/printable.hpp"
+#include "mxray/core/text.hpp"
 
 namespace mxray::policy {
 namespace beast = boost::beast;
@@ -23,12 +23,7 @@ void fail(report::PolicyFetch& out, std::string kind, std::string text) {
 
 // text/plain, parameters allowed (RFC 8461 3.3), case-insensitive.
 bool is_text_plain(std::string_view ct) {
-  ct = ct.substr(0, ct.find(';'));
-  while (!ct.empty() && (ct.back() == ' ' || ct.back() == '\t')) ct.remove_suffix(1);
-  while (!ct.empty() && (ct.front() == ' ' || ct.front() == '\t')) ct.remove_prefix(1);
-  std::string lower(ct);
-  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower == "text/plain";
+  return core::ascii_lower(core::trim_blanks(ct.substr(0, ct.find(';')))) == "text/plain";
 }
 
 // Feeds the parser from `rest` until `done()`; the end of the bytes is the end of the stream.

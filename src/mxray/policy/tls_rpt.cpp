@@ -1,5 +1,6 @@
 // See tls_rpt.hpp.
 #include "mxray/policy/tls_rpt.hpp"
+#include "mxray/core/text.hpp"
 
 #include "mxray/policy/versioned_record.hpp"
 
@@ -9,11 +10,7 @@
 namespace mxray::policy {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+std::string_view trim(std::string_view s) { return core::trim_blanks(s); }
 
 bool host_like(std::string_view h) {
   if (h.empty() || h.size() > 253 || h.front() == '.' || h.back() == '.') return false;

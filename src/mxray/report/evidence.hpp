@@ -14,8 +14,9 @@ struct ConnectEvidence {
   bool attempted = false;
   bool ok = false;
   double ms = 0;
+  double queued_ms = 0;    // waited for a session slot to this address (politeness) before connecting
   std::string error;       // OS text, e.g. "Connection refused"
-  std::string error_kind;  // refused | timeout | unreachable | other
+  std::string error_kind;  // refused | timeout | unreachable | politeness | other
 };
 
 /// The 220 greeting (or whatever the server said first).
@@ -71,6 +72,9 @@ struct CertificateFacts {
   std::string signature_algorithm;
   std::string sha256;            // fingerprint of the DER, lower-case hex
   bool self_signed = false;
+  std::size_t der_bytes = 0;     // size of the DER encoding
+  std::size_t san_count = 0;     // subjectAltNames in the certificate (san keeps the first max_san_names)
+  bool san_truncated = false;
 };
 
 /// The presented chain and how it verified.
@@ -85,7 +89,9 @@ struct CertificateEvidence {
   bool hostname_match = false;    // the MX name against the SANs (RFC 6125)
   std::string matched_name;
   long long days_left = 0;        // leaf notAfter minus the check time, whole days
-  bool chain_truncated = false;   // more certificates than the bound
+  bool chain_truncated = false;   // more certificates than the bound, or one over the size bound
+  std::string truncation;         // which bound cut the chain (empty when complete)
+  std::map<std::string, std::string> name_matches;  // every MX name sharing the address -> the SAN it matched
 };
 
 /// One command sent to learn something (VRFY, EXPN, MAIL FROM before STARTTLS) and its reply.
@@ -183,8 +189,11 @@ struct AddressEvidence {
   RelayEvidence relay;
   ReverseDnsEvidence reverse_dns;
   DaneAddressResult dane;
+  std::vector<std::string> shared_with;  // other MX names pointing here, judged on this same session
+  std::string evidence_from;      // the MX name whose session this evidence is (empty: this MX's own)
   bool quit_sent = false;
   std::vector<std::string> bounds_hit;  // which limit was reached, e.g. "banner: line over 2048 bytes"
+  std::vector<std::string> out_of_turn; // server bytes that came before mxray's next command (desync)
   std::string aborted;            // why the session ended early, if it did
   std::string aborted_kind;       // timeout | closed | malformed | line_too_long | ...
   double duration_ms = 0;

@@ -10,7 +10,7 @@
 namespace mxray::report {
 
 // to_json / from_json for every evidence struct; field names are the member names.
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ConnectEvidence, attempted, ok, ms, error, error_kind)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ConnectEvidence, attempted, ok, ms, queued_ms, error, error_kind)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(BannerEvidence, received, code, text, ms, error)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EhloEvidence, sent, command, code, text, ms, error, ehlo_refused,
                                                 extensions)
@@ -19,10 +19,12 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(StartTlsEvidence, offered, attem
                                                 legacy_versions)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CertificateFacts, subject, issuer, serial, not_before, not_after,
                                                 not_before_epoch, not_after_epoch, san, key_type, key_bits, key_curve,
-                                                signature_algorithm, sha256, self_signed)
+                                                signature_algorithm, sha256, self_signed, der_bytes, san_count,
+                                                san_truncated)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CertificateEvidence, present, chain, chain_length_presented, trusted,
                                                 chain_trusted, verify_code, verify_error, hostname_match,
-                                                matched_name, days_left, chain_truncated)
+                                                matched_name, days_left, chain_truncated, truncation,
+                                                name_matches)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CommandProbe, sent, command, code, text)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReverseDnsEvidence, looked_up, names, forward_confirmed,
                                                 confirmed_name, dnssec, error)
@@ -38,7 +40,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DaneAddressResult, checked, matc
                                                 record_depths)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AddressEvidence, ip, family, special_range, allowed, connect, banner,
                                                 ehlo, starttls, ehlo_tls, certificate, vrfy, expn, mail_before_tls, relay,
-                                                reverse_dns, dane, quit_sent, bounds_hit,
+                                                reverse_dns, dane, shared_with, evidence_from, quit_sent, bounds_hit, out_of_turn,
                                                 aborted, aborted_kind, duration_ms)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MxEvidence, host, preference, implicit, ip_literal, cname_target,
                                                 dnssec, address_error, addresses_truncated, addresses, dane)

@@ -9,6 +9,7 @@
 #include <boost/asio/write.hpp>
 #include <chrono>
 
+#include "mxray/core/text.hpp"
 #include "mxray/tls/client_context.hpp"
 
 namespace mxray::smtp {
@@ -48,14 +49,27 @@ StepOutcome failure(const boost::system::error_code& ec, bool timed_out, core::M
 
 }  // namespace
 
+std::string_view refuse_to_send(std::string_view command) {
+  // One line per command: a CR, LF or NUL inside would let a value smuggle in a second
+  // command (a whole DATA transaction, RFC 5321 2.3.8).
+  if (command.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos) {
+    return "it contains CR, LF or NUL";
+  }
+  // mxray never sends a message: the verbs that open message content are refused here, for
+  // every present and future code path (RFC 5321 4.1.1.4 DATA, RFC 3030 BDAT).
+  const auto verb = core::ascii_upper(command.substr(0, command.find(' ')));
+  if (verb == "DATA" || verb == "BDAT") return "mxray never sends message content (DATA, BDAT)";
+  return {};
+}
+
 struct Connection::WatchState {
   tcp::socket* socket = nullptr;
   std::uint64_t generation = 0;
   bool fired = false;
 };
 
-Connection::Connection(asio::any_io_executor executor, const core::Limits& limits)
-    : limits_(limits), socket_(executor), reader_(limits), watchdog_(executor),
+Connection::Connection(asio::any_io_executor executor, const core::Limits& limits, SessionLimiter* limiter)
+    : limits_(limits), limiter_(limiter), socket_(executor), reader_(limits), watchdog_(executor),
       watch_(std::make_shared<WatchState>()) {
   watch_->socket = &socket_;
 }
@@ -88,9 +102,22 @@ void Connection::close() {
   boost::system::error_code ignored;
   socket_.shutdown(tcp::socket::shutdown_both, ignored);
   socket_.close(ignored);
+  permit_.release();
 }
 
-asio::awaitable<StepOutcome> Connection::connect(const tcp::endpoint& to, core::Millis timeout) {
+asio::awaitable<StepOutcome> Connection::connect(const tcp::endpoint& to, core::Millis timeout,
+                                                 std::chrono::steady_clock::time_point wait_until) {
+  if (limiter_ != nullptr) {
+    const auto queued = std::chrono::steady_clock::now();
+    permit_ = co_await limiter_->acquire(to.address().to_string(), wait_until);
+    queued_ms_ = elapsed_ms(queued);
+    if (!permit_.granted()) {
+      co_return StepOutcome{false, 0,
+                            "no session slot to this address before the deadline (at most " +
+                                std::to_string(limiter_->per_address()) + " sessions at once per address)",
+                            "politeness"};
+    }
+  }
   const auto start = std::chrono::steady_clock::now();
   arm(timeout);
   auto [ec] = co_await socket_.async_connect(to, kUseTuple);
@@ -165,6 +192,9 @@ asio::awaitable<ReplyOutcome> Connection::read_reply(core::Millis timeout) {
 
 asio::awaitable<StepOutcome> Connection::send(const std::string& command, core::Millis timeout) {
   const auto start = std::chrono::steady_clock::now();
+  if (const auto why = refuse_to_send(command); !why.empty()) {
+    co_return StepOutcome{false, 0, "mxray refused to send this command: " + std::string(why), "refused_locally"};
+  }
   const std::string line = command + "\r\n";
   arm(timeout);
   boost::system::error_code ec;
@@ -185,7 +215,15 @@ asio::awaitable<ReplyOutcome> Connection::command(const std::string& command, co
   if (!out.step.ok) co_return out;
   out = co_await read_reply(timeout);
   out.step.ms = elapsed_ms(start);
+  if (out.step.ok && command != "STARTTLS") note_out_of_turn(command.substr(0, command.find(' ')));
   co_return out;
+}
+
+void Connection::note_out_of_turn(std::string_view step) {
+  // Bounded: one entry per command, and a session sends a bounded number of commands.
+  if (reader_.buffered() == 0 || out_of_turn_.size() >= 20) return;
+  out_of_turn_.push_back(std::string(step) + ": " + std::to_string(reader_.buffered()) +
+                         " bytes after the reply, before the next command");
 }
 
 asio::awaitable<StepOutcome> Connection::start_tls(asio::ssl::context& context, const std::string& server_name,

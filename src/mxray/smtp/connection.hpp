@@ -9,12 +9,16 @@
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "mxray/core/limits.hpp"
 #include "mxray/smtp/reply.hpp"
+#include "mxray/smtp/session_limiter.hpp"
 
 namespace mxray::smtp {
 
@@ -32,15 +36,24 @@ struct ReplyOutcome {
   Reply reply;
 };
 
+/// Why `command` must never be written to a server (empty: it may): CR, LF or NUL inside
+/// the line, or a verb that starts message content (DATA, BDAT). Connection::send enforces it.
+std::string_view refuse_to_send(std::string_view command);
+
 class Connection {
  public:
-  Connection(boost::asio::any_io_executor executor, const core::Limits& limits);
+  /// With a `limiter`, connect() first waits for a session slot to the remote address.
+  Connection(boost::asio::any_io_executor executor, const core::Limits& limits, SessionLimiter* limiter = nullptr);
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
-  /// TCP connect within `timeout`.
-  boost::asio::awaitable<StepOutcome> connect(const boost::asio::ip::tcp::endpoint& to, core::Millis timeout);
+  /// TCP connect within `timeout`, after waiting for a session slot until `wait_until`
+  /// (error_kind "politeness" when none came). `queued_ms` tells how long the wait took.
+  boost::asio::awaitable<StepOutcome> connect(const boost::asio::ip::tcp::endpoint& to, core::Millis timeout,
+                                              std::chrono::steady_clock::time_point wait_until =
+                                                  std::chrono::steady_clock::time_point::max());
+  double queued_ms() const { return queued_ms_; }
   /// Reads one complete reply within `timeout`.
   boost::asio::awaitable<ReplyOutcome> read_reply(core::Millis timeout);
   /// Sends one command line (CRLF is added) within `timeout`.
@@ -57,6 +70,11 @@ class Connection {
   SSL* ssl() const;
   /// Bytes received beyond the last complete reply.
   std::size_t unread_bytes() const { return reader_.buffered(); }
+  /// Records, under `step`, bytes that arrived after a reply and before mxray's next command
+  /// (command() does it for every command but STARTTLS, whose case is judged on its own).
+  void note_out_of_turn(std::string_view step);
+  /// What note_out_of_turn recorded: "STEP: N bytes after the reply, before the next command".
+  const std::vector<std::string>& out_of_turn() const { return out_of_turn_; }
   void close();
 
  private:
@@ -66,6 +84,10 @@ class Connection {
   boost::asio::awaitable<std::pair<boost::system::error_code, std::size_t>> read_some(char* data, std::size_t size);
 
   const core::Limits& limits_;
+  SessionLimiter* limiter_;
+  SessionLimiter::Permit permit_;
+  double queued_ms_ = 0;
+  std::vector<std::string> out_of_turn_;
   boost::asio::ip::tcp::socket socket_;
   std::unique_ptr<boost::asio::ssl::stream<boost::asio::ip::tcp::socket&>> tls_;
   ReplyReader reader_;

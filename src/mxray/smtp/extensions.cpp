@@ -1,22 +1,14 @@
 // EHLO reply parsing; see extensions.hpp.
 #include "mxray/smtp/extensions.hpp"
+#include "mxray/core/text.hpp"
 
 #include <cctype>
 
 namespace mxray::smtp {
 namespace {
 
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return {};
-  const auto e = s.find_last_not_of(" \t");
-  return s.substr(b, e - b + 1);
-}
-
-std::string upper(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
+std::string trim(std::string_view s) { return std::string(core::trim_blanks(s)); }
+std::string upper(std::string_view s) { return core::ascii_upper(s); }
 
 }  // namespace
 

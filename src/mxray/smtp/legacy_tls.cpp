@@ -21,8 +21,8 @@ asio::awaitable<void> try_version(const ProbeSettings& s, asio::ssl::context& on
     const auto left = std::chrono::ceil<core::Millis>(deadline - Clock::now());
     return std::max(core::Millis{1}, std::min(limit, left));
   };
-  Connection conn(co_await asio::this_coro::executor, s.limits);
-  const auto c = co_await conn.connect(to, step(s.limits.connect_timeout));
+  Connection conn(co_await asio::this_coro::executor, s.limits, s.limiter);
+  const auto c = co_await conn.connect(to, step(s.limits.connect_timeout), deadline);
   if (!c.ok) {
     out = "untested: " + c.error;
     co_return;

@@ -148,8 +148,8 @@ asio::awaitable<void> say_goodbye(Connection& conn, const ProbeSettings& s, cons
 // The relay test on a new plain-text session, used when the TLS session could not carry it.
 asio::awaitable<void> relay_over_new_session(const ProbeSettings& s, const Budget& budget, const asio::ip::tcp::endpoint& to,
                                              report::AddressEvidence& ev) {
-  Connection conn(co_await asio::this_coro::executor, s.limits);
-  const auto c = co_await conn.connect(to, budget(s.limits.connect_timeout));
+  Connection conn(co_await asio::this_coro::executor, s.limits, s.limiter);
+  const auto c = co_await conn.connect(to, budget(s.limits.connect_timeout), budget.deadline());
   if (!c.ok) {
     ev.relay.skipped_reason = "second connection for the relay test failed: " + c.error;
     co_return;
@@ -173,14 +173,17 @@ asio::awaitable<void> relay_over_new_session(const ProbeSettings& s, const Budge
 }  // namespace
 
 asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& tls, const report::MxEvidence& mx,
-                                    report::AddressEvidence& ev, StepObserver on_step) {
+                                    report::AddressEvidence& ev, StepObserver on_step,
+                                    std::vector<std::string> other_names) {
   const auto& mx_host = mx.host;
   const auto started = Clock::now();
   const Budget budget(s);
   auto step_done = [&](std::string_view step) {
     if (on_step) on_step(step);
   };
+  const std::vector<std::string>* out_of_turn_source = nullptr;
   auto finish = [&] {
+    if (out_of_turn_source != nullptr) ev.out_of_turn = *out_of_turn_source;
     ev.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
     step_done("done");
   };
@@ -193,17 +196,24 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
     co_return;
   }
   ev.special_range = core::special_range(ip);
-  if (!ev.special_range.empty() && !s.allow_private) {
+  if (const auto denied = core::denied_by(ip, s.deny_prefixes); !denied.empty()) {
+    ev.special_range = "denied by --deny-prefix " + denied;
     ev.allowed = false;
+  } else if (!ev.special_range.empty() && !s.allow_private) {
+    ev.allowed = false;
+  }
+  if (!ev.allowed) {
     finish();
     co_return;
   }
   const asio::ip::tcp::endpoint endpoint(ip, s.port);
-  Connection conn(co_await asio::this_coro::executor, s.limits);
+  Connection conn(co_await asio::this_coro::executor, s.limits, s.limiter);
+  out_of_turn_source = &conn.out_of_turn();
 
-  // Connect.
+  // Connect (after waiting for a session slot to this address, if others hold them).
   ev.connect.attempted = true;
-  const auto c = co_await conn.connect(endpoint, budget(s.limits.connect_timeout));
+  const auto c = co_await conn.connect(endpoint, budget(s.limits.connect_timeout), budget.deadline());
+  ev.connect.queued_ms = conn.queued_ms();
   ev.connect.ok = c.ok;
   ev.connect.ms = c.ms;
   ev.connect.error = c.error;
@@ -225,6 +235,7 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
     finish();
     co_return;
   }
+  conn.note_out_of_turn("greeting");
   ev.banner.received = true;
   ev.banner.code = banner.reply.code;
   ev.banner.text = banner.reply.safe_text();
@@ -287,7 +298,8 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
           ev.starttls.cipher = SSL_CIPHER_get_name(SSL_get_current_cipher(ssl));
           ev.starttls.key_exchange = key_exchange(ssl);
           ev.certificate = tls::inspect_chain(ssl, tls.trust_store(), {mx.host, mx.cname_target}, s.now_epoch,
-                                               s.limits);
+                                               s.limits, other_names);
+          if (!ev.certificate.truncation.empty()) ev.bounds_hit.push_back("certificate: " + ev.certificate.truncation);
           if (mx.dane.applies) ev.dane = tls::dane_result(ssl, mx.dane);
           step_done("starttls");
           step_done("certificate");

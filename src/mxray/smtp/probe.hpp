@@ -8,9 +8,12 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "mxray/core/address_policy.hpp"
 #include "mxray/core/limits.hpp"
 #include "mxray/report/evidence.hpp"
+#include "mxray/smtp/session_limiter.hpp"
 #include "mxray/tls/client_context.hpp"
 
 namespace mxray::smtp {
@@ -28,6 +31,8 @@ struct ProbeSettings {
   bool scan_legacy_tls = true;     // one more session each for TLS 1.0 and 1.1
   std::string domain;              // the checked domain (relay variants aim at it)
   bool allow_private = false;
+  std::vector<core::Prefix> deny_prefixes;  // refused even with allow_private (--deny-prefix)
+  SessionLimiter* limiter = nullptr;  // sessions per remote address, shared by every check of the process
   long long now_epoch = 0;  // the check's clock for certificate dates
   std::chrono::steady_clock::time_point check_deadline = std::chrono::steady_clock::time_point::max();
 };
@@ -37,9 +42,10 @@ struct ProbeSettings {
 using StepObserver = std::function<void(std::string_view step)>;
 
 /// Probes `evidence.ip` as mail host `mx.host` and fills `evidence`. Never throws for
-/// anything the server does. `on_step` may be empty.
+/// anything the server does. `on_step` may be empty. `other_names` are further MX names that
+/// point to the same address: the certificate is matched against each (name_matches).
 boost::asio::awaitable<void> probe_address(const ProbeSettings& settings, tls::ClientContext& tls,
                                            const report::MxEvidence& mx, report::AddressEvidence& evidence,
-                                           StepObserver on_step = {});
+                                           StepObserver on_step = {}, std::vector<std::string> other_names = {});
 
 }  // namespace mxray::smtp

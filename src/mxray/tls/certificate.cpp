@@ -1,6 +1,7 @@
 // Certificate inspection with OpenSSL; see certificate.hpp. Every OpenSSL object is owned by
 // a unique_ptr from the line it is made; text from the certificate is escaped.
 #include "mxray/tls/certificate.hpp"
+#include "mxray/core/text.hpp"
 
 #include <arpa/inet.h>
 #include <openssl/bio.h>
@@ -43,24 +44,19 @@ long long epoch_of(const ASN1_TIME* t) {
   return static_cast<long long>(timegm(&tm));
 }
 
-std::string hex(const unsigned char* p, unsigned int n) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < n; ++i) {
-    out += kHex[p[i] >> 4];
-    out += kHex[p[i] & 0x0f];
-  }
-  return out;
-}
+std::string hex(const unsigned char* p, unsigned int n) { return core::hex_lower(p, n); }
 
-void add_san(X509* cert, report::CertificateFacts& facts) {
+// Every name of the subjectAltName extension (DNS names, then IP addresses as "IP:..."),
+// escaped. The count is bounded by what OpenSSL parsed (the handshake's certificate-list cap).
+std::vector<std::string> all_san(X509* cert) {
+  std::vector<std::string> out;
   NamesPtr names(static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr)));
-  if (!names) return;
+  if (!names) return out;
   for (int i = 0; i < sk_GENERAL_NAME_num(names.get()); ++i) {
     const GENERAL_NAME* gn = sk_GENERAL_NAME_value(names.get(), i);
     if (gn->type == GEN_DNS) {
       const auto* s = gn->d.dNSName;
-      facts.san.push_back(core::printable(std::string_view(
+      out.push_back(core::printable(std::string_view(
           reinterpret_cast<const char*>(ASN1_STRING_get0_data(s)), static_cast<std::size_t>(ASN1_STRING_length(s)))));
     } else if (gn->type == GEN_IPADD) {
       const auto* s = gn->d.iPAddress;
@@ -68,10 +64,11 @@ void add_san(X509* cert, report::CertificateFacts& facts) {
       char buf[INET6_ADDRSTRLEN] = {};
       if ((len == 4 || len == 16) &&
           inet_ntop(len == 4 ? AF_INET : AF_INET6, ASN1_STRING_get0_data(s), buf, sizeof buf) != nullptr) {
-        facts.san.push_back(std::string("IP:") + buf);
+        out.push_back(std::string("IP:") + buf);
       }
     }
   }
+  return out;
 }
 
 std::string common_name(X509* cert) {
@@ -102,8 +99,11 @@ int verify(X509_STORE* store, X509* leaf, STACK_OF(X509) * chain, long long now,
 
 }  // namespace
 
-report::CertificateFacts certificate_facts(X509* cert) {
+report::CertificateFacts certificate_facts(X509* cert, std::size_t max_san_names) {
   report::CertificateFacts f;
+  if (cert == nullptr) return f;
+  const int der = i2d_X509(cert, nullptr);
+  f.der_bytes = der > 0 ? static_cast<std::size_t>(der) : 0;
   f.subject = name_text(X509_get_subject_name(cert));
   f.issuer = name_text(X509_get_issuer_name(cert));
   if (BnPtr bn(ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), nullptr)); bn) {
@@ -117,7 +117,13 @@ report::CertificateFacts certificate_facts(X509* cert) {
   f.not_after_epoch = epoch_of(X509_get0_notAfter(cert));
   f.not_before = core::iso8601(f.not_before_epoch);
   f.not_after = core::iso8601(f.not_after_epoch);
-  add_san(cert, f);
+  auto san = all_san(cert);
+  f.san_count = san.size();
+  if (san.size() > max_san_names) {
+    san.resize(max_san_names);
+    f.san_truncated = true;
+  }
+  f.san = std::move(san);
   if (EVP_PKEY* key = X509_get0_pubkey(cert); key != nullptr) {
     switch (EVP_PKEY_get_base_id(key)) {
       case EVP_PKEY_RSA: f.key_type = "RSA"; break;
@@ -140,25 +146,39 @@ report::CertificateFacts certificate_facts(X509* cert) {
 }
 
 report::CertificateEvidence inspect_chain(SSL* ssl, X509_STORE* trust_store, const std::vector<std::string>& names,
-                                          long long now, const core::Limits& limits) {
+                                          long long now, const core::Limits& limits,
+                                          const std::vector<std::string>& other_names) {
   report::CertificateEvidence ev;
   STACK_OF(X509)* chain = SSL_get_peer_cert_chain(ssl);  // client side: the leaf is included
   if (chain == nullptr || sk_X509_num(chain) == 0) return ev;
   ev.present = true;
   ev.chain_length_presented = static_cast<std::size_t>(sk_X509_num(chain));
-  for (int i = 0; i < sk_X509_num(chain); ++i) {
+  X509* leaf = sk_X509_value(chain, 0);
+  // The leaf is always described, whatever its size: its names and dates are what senders
+  // judge. Further certificates are kept only within the count and size bounds.
+  ev.chain.push_back(certificate_facts(leaf, limits.max_san_names));
+  if (ev.chain.front().der_bytes > limits.max_cert_bytes) {
+    ev.chain_truncated = true;
+    ev.truncation = "leaf certificate of " + std::to_string(ev.chain.front().der_bytes) + " bytes, over the " +
+                    std::to_string(limits.max_cert_bytes) + "-byte bound";
+  }
+  for (int i = 1; i < sk_X509_num(chain) && ev.truncation.empty(); ++i) {
     if (ev.chain.size() >= limits.max_chain_certs) {
       ev.chain_truncated = true;
+      ev.truncation = "chain of " + std::to_string(ev.chain_length_presented) + " certificates, over the bound of " +
+                      std::to_string(limits.max_chain_certs);
       break;
     }
     X509* cert = sk_X509_value(chain, i);
-    if (static_cast<std::size_t>(i2d_X509(cert, nullptr)) > limits.max_cert_bytes) {
+    const int der = i2d_X509(cert, nullptr);
+    if (der < 0 || static_cast<std::size_t>(der) > limits.max_cert_bytes) {
       ev.chain_truncated = true;
+      ev.truncation = "certificate " + std::to_string(i) + " of the chain is " + std::to_string(der) +
+                      " bytes, over the " + std::to_string(limits.max_cert_bytes) + "-byte bound";
       break;
     }
-    ev.chain.push_back(certificate_facts(cert));
+    ev.chain.push_back(certificate_facts(cert, limits.max_san_names));
   }
-  X509* leaf = sk_X509_value(chain, 0);
   // Verified twice: with dates, and without, so that an expired but otherwise good chain is
   // told apart from an untrusted one. The error kept is the more fundamental of the two.
   ev.verify_code = verify(trust_store, leaf, chain, now, false);
@@ -173,8 +193,9 @@ report::CertificateEvidence inspect_chain(SSL* ssl, X509_STORE* trust_store, con
   ev.verify_error = ev.trusted ? "ok" : X509_verify_cert_error_string(ev.verify_code);
 
   // RFC 6125 6.4.4: the CN counts only when the certificate has no DNS names at all.
+  // Names are matched against every SAN of the leaf, not only the ones kept in the report.
   std::vector<std::string> dns_names;
-  for (const auto& s : ev.chain.front().san) {
+  for (const auto& s : all_san(leaf)) {
     if (s.rfind("IP:", 0) != 0) dns_names.push_back(s);
   }
   if (dns_names.empty()) {
@@ -186,6 +207,12 @@ report::CertificateEvidence inspect_chain(SSL* ssl, X509_STORE* trust_store, con
     if (!ev.matched_name.empty()) break;
   }
   ev.hostname_match = !ev.matched_name.empty();
+  for (const auto* list : {&names, &other_names}) {
+    for (const auto& host : *list) {
+      if (host.empty()) continue;
+      if (auto m = first_match(dns_names, host); !m.empty()) ev.name_matches[host] = std::move(m);
+    }
+  }
   const auto seconds_left = ev.chain.front().not_after_epoch - now;
   ev.days_left = seconds_left >= 0 ? seconds_left / 86400 : -((-seconds_left + 86399) / 86400);
   return ev;

@@ -1,17 +1,13 @@
 // RFC 6125 name matching; see name_match.hpp.
 #include "mxray/tls/name_match.hpp"
+#include "mxray/core/text.hpp"
 
 #include <cctype>
 
 namespace mxray::tls {
 namespace {
 
-std::string normalise(std::string_view s) {
-  if (!s.empty() && s.back() == '.') s.remove_suffix(1);
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string normalise(std::string_view s) { return core::normal_name(s); }
 
 }  // namespace
 
