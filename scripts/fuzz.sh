@@ -4,7 +4,8 @@
 # Each target runs on a scratch copy of its corpus (the committed corpus never grows), with
 # tests/fuzz/dict/<target>.dict when there is one, niced, one at a time; prints execs/s,
 # coverage (cov:, ft:) and crashes, and appends them to build-fuzz/fuzz-runs.tsv. Crash inputs are kept in build-fuzz/fuzz-work/<target>/artifacts/.
-# Environment: FUZZ_MAX_LEN (default 4096), FUZZ_JOBS (build jobs, 2), FUZZ_NICE (19).
+# Environment: FUZZ_MAX_LEN (default 4096), FUZZ_JOBS (build jobs, 2), FUZZ_NICE (19),
+# FUZZ_NO_BUILD=1 (run the fuzzers already built, e.g. while another build runs).
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${MXRAY_FUZZ_BUILD_DIR:-$repo/build-fuzz}
@@ -39,7 +40,9 @@ if [[ ! -f $build/build.ninja ]]; then
 fi
 binaries=()
 for t in "${targets[@]}"; do binaries+=("fuzz_${t}_libfuzzer"); done
-nice -n 10 ninja -C "$build" -j "${FUZZ_JOBS:-2}" "${binaries[@]}"
+if [[ ${FUZZ_NO_BUILD:-0} != 1 ]]; then
+  nice -n 10 ninja -C "$build" -j "${FUZZ_JOBS:-2}" "${binaries[@]}"
+fi
 
 work=$build/fuzz-work
 summary=$build/fuzz-runs.tsv

@@ -34,6 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!mxray::core::is_printable(san)) std::abort();
   }
   if (!facts.sha256.empty() && facts.sha256.size() != 64) std::abort();
+  // At most Limits::max_san_names names are kept, however many the certificate carries.
+  if (facts.san.size() > mxray::core::Limits{}.max_san_names || facts.san.size() > facts.san_count) std::abort();
   // The fingerprint is what a DANE-EE(3) cert(0) SHA-256(1) record of this certificate holds.
   if (!facts.sha256.empty()) {
     mxray::report::TlsaRecord record;

@@ -2,7 +2,6 @@
 // as the MX certificates (tls/certificate.hpp) against the name mta-sts.<domain>; the response
 // is judged by policy_response.hpp, the same code the fuzz target runs.
 #include "mxray/policy/policy_fetch.hpp"
-#include "mxray/core/text.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ip/address.hpp>

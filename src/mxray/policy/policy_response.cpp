@@ -7,9 +7,9 @@
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
-#include <cctype>
 
 #include "mxray/core/printable.hpp"
+#include "mxray/core/text.hpp"
 
 namespace mxray::policy {
 namespace beast = boost::beast;
