@@ -21,13 +21,6 @@ namespace {
 
 using nlohmann::json;
 
-std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& extra) {
-  args.insert(args.end(), extra.begin(), extra.end());
-  return args;
-}
-
-json body_json(const HttpReply& r) { return json::parse(r.body, nullptr, false); }
-
 std::set<std::string> finding_ids(const json& report) {
   std::set<std::string> ids;
   for (const auto& f : report["findings"]) ids.insert(f["id"].get<std::string>());

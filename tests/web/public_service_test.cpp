@@ -16,13 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& extra) {
-  args.insert(args.end(), extra.begin(), extra.end());
-  return args;
-}
-
-json body_json(const HttpReply& r) { return json::parse(r.body, nullptr, false); }
-
 std::string error_of(const HttpReply& r) {
   const auto j = body_json(r);
   return j.is_object() && j.contains("error") && j["error"].is_string() ? j["error"].get<std::string>() : "";

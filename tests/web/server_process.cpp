@@ -203,6 +203,13 @@ RawRead read_until_close(int fd, double seconds) {
   return out;
 }
 
+std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& extra) {
+  args.insert(args.end(), extra.begin(), extra.end());
+  return args;
+}
+
+nlohmann::json body_json(const HttpReply& r) { return nlohmann::json::parse(r.body, nullptr, false); }
+
 std::vector<std::string> lab_server_args(bool allow_private) {
   std::vector<std::string> out;
   std::ifstream in(std::string(MXRAY_LAB_DIR) + "/mxray.args");

@@ -2,6 +2,8 @@
 // requests to it (Beast, blocking, with a socket timeout) and reads server-sent events.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <sys/types.h>
 
 #include <map>
@@ -51,6 +53,12 @@ class ServerProcess {
 
 /// The lab's mxray options (mxray.args), with or without --allow-private.
 std::vector<std::string> lab_server_args(bool allow_private);
+
+/// `args` followed by `extra` (server options on top of the lab's).
+std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& extra);
+
+/// The reply's body as JSON (discarded when it is not JSON).
+nlohmann::json body_json(const HttpReply& r);
 
 /// Waits up to `seconds` for bytes or the close on `fd`: what arrived, and whether it closed.
 struct RawRead {

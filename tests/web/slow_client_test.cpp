@@ -20,11 +20,6 @@ using Clock = std::chrono::steady_clock;
 
 double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& extra) {
-  args.insert(args.end(), extra.begin(), extra.end());
-  return args;
-}
-
 // Sends `bytes` one at a time, one a second, until the server answers or closes; returns
 // what the server sent and when (seconds after the start).
 struct DripResult {
