@@ -42,9 +42,13 @@ async function loadMessages(wanted) {
   document.title = M.title;
 }
 
+// The moment to judge as of (?at=, e.g. +30d), or '' for the check time.
+function atValue() { return $('at') ? $('at').value.trim() : ''; }
+
 function setUrl(domain) {
   const params = new URLSearchParams();
   if (domain) params.set('domain', domain);
+  if (domain && atValue()) params.set('at', atValue());
   params.set('lang', lang);
   history.replaceState(null, '', '/?' + params.toString());
   $('permalink').href = '/?' + params.toString();
@@ -235,6 +239,10 @@ function renderReport(report) {
   summary.replaceChildren(el('p', {class: 'verdict verdict-' + report.verdict, text: M['verdict_' + report.verdict] || report.verdict}),
                           el('p', {class: 'total', text: fmt(M.total_time, {seconds: (report.duration_ms / 1000).toFixed(report.duration_ms < 10000 ? 2 : 1)})}));
   if (report.status) summary.append(statusList('domain-steps', report.status, ['dns', 'mta_sts', 'tls_rpt']));
+  if (report.judged_at) summary.append(el('p', {class: 'judged-at', text: fmt(M.judged_at, {time: report.judged_at})}));
+  if (report.target && report.target.mx_lookup === false) {
+    summary.append(el('p', {class: 'direct-target', text: M['direct_' + report.target.kind] || report.target.kind}));
+  }
   const v = report.vantage;
   if (v && (v.ehlo_name || (v.resolvers || []).length || v.trust_anchor)) {
     summary.append(el('p', {class: 'vantage', text: fmt(M.vantage, {ehlo: v.ehlo_name || '-', resolvers: (v.resolvers || []).join(', ') || '-',
@@ -282,7 +290,8 @@ async function runCheck(domain) {
   $('check').disabled = true;
   setUrl(domain);
   try {
-    const url = '/api/v1/check/stream?domain=' + encodeURIComponent(domain) + '&lang=' + encodeURIComponent(lang);
+    const url = '/api/v1/check/stream?domain=' + encodeURIComponent(domain) + '&lang=' + encodeURIComponent(lang) +
+                (atValue() ? '&at=' + encodeURIComponent(atValue()) : '');
     const res = await fetch(url, {signal: mine.controller.signal, headers: {Accept: 'text/event-stream'}});
     if (!res.ok) {
       let message = res.status + ' ' + res.statusText;
@@ -388,6 +397,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     for (const d of document.querySelectorAll('details')) d.open = true;
   });
   const domain = params.get('domain');
+  if (params.get('at')) $('at').value = params.get('at');
   if (domain) {
     $('domain').value = domain;
     runCheck(domain);

@@ -58,8 +58,10 @@ int exit_code_of(checks::Verdict v) {
   return kExitFailures;
 }
 
-int render(const report::DomainEvidence& evidence, const OutputOptions& output) {
-  const auto judgement = checks::judge(evidence);
+int render(const report::DomainEvidence& evidence, const OutputOptions& output, const JudgeArgs& args) {
+  checks::JudgeOptions options;
+  if (args.at) options.at_epoch = args.at->at(evidence.checked_at_epoch);
+  const auto judgement = checks::judge(evidence, options);
   if (output.json) {
     std::cout << report::report_json(evidence, judgement, output.language)
                      .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
@@ -80,7 +82,8 @@ int could_not_check(const std::string& input, const std::string& message, const 
 
 }  // namespace
 
-int run_check(const std::string& domain, const pipeline::CheckOptions& options, const OutputOptions& output) {
+int run_check(const std::string& domain, const pipeline::CheckOptions& options, const OutputOptions& output,
+              const JudgeArgs& judge) {
   pipeline::CheckResult result;
   try {
     result = pipeline::check_domain(domain, options);
@@ -88,10 +91,10 @@ int run_check(const std::string& domain, const pipeline::CheckOptions& options, 
     return could_not_check(domain, e.what(), output);
   }
   if (!result.ok()) return could_not_check(domain, result.error, output);
-  return render(result.evidence, output);
+  return render(result.evidence, output, judge);
 }
 
-int run_judge(const std::string& file, const OutputOptions& output) {
+int run_judge(const std::string& file, const OutputOptions& output, const JudgeArgs& judge) {
   std::ifstream in(file);
   if (!in) return could_not_check(file, "cannot read the file", output);
   report::DomainEvidence evidence;
@@ -103,7 +106,7 @@ int run_judge(const std::string& file, const OutputOptions& output) {
   } catch (const std::exception& e) {
     return could_not_check(file, std::string("not an evidence file: ") + e.what(), output);
   }
-  return render(evidence, output);
+  return render(evidence, output, judge);
 }
 
 int run_findings(bool markdown) {

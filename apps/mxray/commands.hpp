@@ -3,7 +3,10 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <optional>
 #include <string>
+
+#include "mxray/core/clock.hpp"
 
 #include "mxray/pipeline/check.hpp"
 #include "mxray/web/server_config.hpp"
@@ -16,6 +19,24 @@ struct OutputOptions {
   std::string colour = "auto";  // auto | always | never
   std::string language = "en";  // en | fr | de | es | it
 };
+
+/// How to judge: as of the check time, or as of another moment (--at).
+struct JudgeArgs {
+  std::optional<core::Moment> at;
+};
+
+/// What `mxray diff` was told.
+struct DiffArgs {
+  std::string before;
+  std::string after;
+  bool json = false;
+  std::string colour = "auto";
+};
+
+/// Adds the diff subcommand and its options.
+CLI::App* add_diff_command(CLI::App& app, DiffArgs& args, const std::function<std::string(const char*)>& T);
+/// `mxray diff OLD NEW`: exit 0 when nothing got worse, 1 when something did, 3 for a bad file.
+int run_diff(const DiffArgs& args, const std::string& language);
 
 /// What `mxray serve` was told.
 struct ServeArgs {
@@ -36,9 +57,10 @@ CLI::App* add_serve_command(CLI::App& app, ServeArgs& args, const std::function<
 int run_serve(ServeArgs& args);
 
 /// `mxray check DOMAIN`: returns the exit code.
-int run_check(const std::string& domain, const pipeline::CheckOptions& options, const OutputOptions& output);
+int run_check(const std::string& domain, const pipeline::CheckOptions& options, const OutputOptions& output,
+              const JudgeArgs& judge = {});
 /// `mxray judge FILE`: judges saved evidence (a report or evidence JSON); returns the exit code.
-int run_judge(const std::string& file, const OutputOptions& output);
+int run_judge(const std::string& file, const OutputOptions& output, const JudgeArgs& judge = {});
 /// `mxray findings`: prints the findings catalogue (text or markdown).
 int run_findings(bool markdown);
 

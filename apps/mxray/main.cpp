@@ -9,7 +9,9 @@
 
 #include "commands.hpp"
 #include "mxray/core/address_policy.hpp"
+#include "mxray/core/clock.hpp"
 #include "mxray/core/printable.hpp"
+#include "mxray/dns/domain_name.hpp"
 #include "mxray/smtp/address_syntax.hpp"
 #include "mxray/i18n/translate.hpp"
 #include "exit_codes.hpp"
@@ -59,7 +61,16 @@ int main(int argc, char** argv) {
 
   auto* check = app.add_subcommand("check", T(N_("Check the mail servers of one domain")));
   check->footer(T(kExitCodes));
-  check->add_option("domain", domain, T(N_("The domain to check, e.g. example.com")))->required();
+  check->add_option("domain", domain,
+                    T(N_("The domain to check, e.g. example.com; with --host a mail host; or an address literal "
+                         "such as [192.0.2.25] or [2001:db8::25]:2525 (no DNS lookup)")))
+      ->required();
+  check->add_flag("--host", options.direct_host,
+                  T(N_("Probe the name as a mail host of its own (no MX lookup; TLSA of that name still counts)")));
+  check->add_option("--next-cert", options.next_certificate_file,
+                    T(N_("PEM certificate (and chain) about to be deployed: check it against the published TLSA "
+                         "records and the MX names")))
+      ->check(CLI::ExistingFile);
   check->add_flag("--json", output.json, T(N_("Print the report as JSON (schema mxray.report/1)")));
   check->add_option("--color", output.colour, T(N_("Colour: auto (a terminal, unless NO_COLOR is set), always, never")))
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -101,11 +112,20 @@ int main(int argc, char** argv) {
                          "sender, percent hack, quoted local parts, source routes, bang paths, ...)")))
       ->check(CLI::IsMember({"quick", "all"}));
 
+  check->add_option("--dnsbl", options.blocklists,
+                    T(N_("Look up every MX address on this DNS blocklist zone (repeatable; 'default': "
+                         "zen.spamhaus.org, bl.spamcop.net, b.barracudacentral.org, psbl.surriel.com)")));
+  std::string at_text;
+  const auto at_help = T(N_("Judge as of a later moment: +30d, +12h, +2w (after the check time) or a UTC date "
+                            "2027-01-15 / 2027-01-15T08:00:00Z"));
+  check->add_option("--at", at_text, at_help);
+
   std::string evidence_file;
   auto* judge = app.add_subcommand("judge", T(N_("Judge a saved evidence or report JSON file again")));
   judge->add_option("file", evidence_file, T(N_("The JSON file")))->required()->check(CLI::ExistingFile);
   judge->add_flag("--json", output.json, T(N_("Print the report as JSON")));
   judge->add_option("--color", output.colour, T(N_("Colour: auto, always, never")))->check(CLI::IsMember({"auto", "always", "never"}));
+  judge->add_option("--at", at_text, at_help);
 
   std::string lang_option;
   const auto lang_help = T(N_("Language of the report and messages: en, fr, de, es, it (default: from LANG)"));
@@ -120,6 +140,10 @@ int main(int argc, char** argv) {
   bool markdown = false;
   auto* findings = app.add_subcommand("findings", T(N_("List every finding mxray can report")));
   findings->add_flag("--markdown", markdown, T(N_("Print the catalogue as Markdown (docs/findings.md)")));
+
+  app::DiffArgs diff_args;
+  auto* diff = app::add_diff_command(app, diff_args, T);
+  diff->add_option("--lang", lang_option, lang_help)->check(CLI::IsMember({"en", "fr", "de", "es", "it"}));
 
   std::string completion_shell;
   auto* completion = app::add_completion_command(app, completion_shell, T);
@@ -139,8 +163,19 @@ int main(int argc, char** argv) {
 
   if (*completion) return app::run_completion(app, completion_shell);
   if (*findings) return app::run_findings(markdown);
+  if (*diff) return app::run_diff(diff_args, lang);
   if (*serve) return app::run_serve(serve_args);
-  if (*judge) return app::run_judge(evidence_file, output);
+  app::JudgeArgs judge_args;
+  if (!at_text.empty()) {
+    judge_args.at = core::parse_moment(at_text);
+    if (!judge_args.at) {
+      std::cerr << "mxray: " << i18n::trf(lang, N_("--at {value}: not a moment like +30d, +12h, +2w or 2027-01-15"),
+                                          {{"value", core::printable(at_text)}})
+                << "\n";
+      return app::kExitCouldNotCheck;
+    }
+  }
+  if (*judge) return app::run_judge(evidence_file, output, judge_args);
 
   if (only4 && only6) {
     std::cerr << "mxray: -4 and -6 exclude each other\n";
@@ -176,6 +211,17 @@ int main(int argc, char** argv) {
     }
     options.probe.deny_prefixes.push_back(std::move(*prefix));
   }
+  for (auto& zone : options.blocklists) {
+    if (zone == "default") continue;
+    const auto name = dns::normalise_domain(zone);
+    if (!name.ok()) {
+      std::cerr << "mxray: " << i18n::trf(lang, N_("--dnsbl {value}: {problem}"),
+                                          {{"value", core::printable(zone)}, {"problem", name.error}})
+                << "\n";
+      return app::kExitCouldNotCheck;
+    }
+    zone = name.name;
+  }
   options.families.ipv4 = !only6;
   options.families.ipv6 = !only4;
   options.probe.port = static_cast<unsigned short>(port);
@@ -191,5 +237,5 @@ int main(int argc, char** argv) {
   limits.dns_timeout = seconds(dns_timeout);
   limits.probe_timeout = std::min(limits.probe_timeout, limits.check_timeout);
   limits.policy_timeout = std::min(limits.policy_timeout, limits.check_timeout);
-  return app::run_check(domain, options, output);
+  return app::run_check(domain, options, output, judge_args);
 }

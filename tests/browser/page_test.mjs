@@ -176,6 +176,15 @@ async function main() {
     await again.waitForSelector('#summary:not([hidden])', {timeout: 60000});
     expect(await again.locator('.finding[data-id="relay.open"]').count() === 1, 'a link re-runs the check');
     expect((await again.locator('#check').textContent()) === 'Prüfen', 'the link keeps the language');
+
+    // Issue 14: an address literal checked directly, and "As of" judging later (the link keeps it).
+    const later = await context.newPage();
+    await later.goto(url + '?domain=' + encodeURIComponent('[127.0.0.10]') + '&at=' + encodeURIComponent('+400d'));
+    await later.waitForSelector('#summary:not([hidden])', {timeout: 60000});
+    expect(await later.locator('.direct-target').count() === 1, 'an address literal is checked directly');
+    expect(await later.locator('.judged-at').count() === 1, '"As of" judges the report later');
+    expect(await later.locator('.finding[data-id="cert.expired"]').count() === 1, 'the certificate has expired by then');
+    expect((await later.locator('#at').inputValue()) === '+400d', 'the link keeps the moment');
     expect(consoleErrors.length === 0, 'no errors in the console: ' + consoleErrors.join(' | '));
   } finally {
     if (context) await context.close();

@@ -11,5 +11,7 @@ namespace mxray::checks {
 std::span<const FindingDefinition> mail_findings();
 /// DANE, MTA-STS and TLS-RPT findings (catalogue_policy.cpp).
 std::span<const FindingDefinition> policy_findings();
+/// Direct targets, what lapses by a later moment, the next certificate (catalogue_postmaster.cpp).
+std::span<const FindingDefinition> postmaster_findings();
 
 }  // namespace mxray::checks

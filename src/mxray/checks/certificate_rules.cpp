@@ -67,7 +67,7 @@ void judge_certificate(const report::MxEvidence& mx, const report::AddressEviden
       out.add("cert.untrusted", host, a.ip, N_("issuer {issuer}: {reason}"), {{"issuer", leaf.issuer}, {"reason", why}});
     }
   }
-  if (!c.hostname_match) {
+  if (!c.hostname_match && mx.direct != "address") {  // an address literal has no name to match
     problem = true;
     out.add("cert.name_mismatch", host, a.ip, N_("{host} is not among the certificate's names: {names}"),
             {{"host", host}, {"names", san_list(leaf)}});

@@ -4,6 +4,10 @@
 namespace mxray::checks {
 
 void judge_dns(const report::DomainEvidence& ev, FindingList& out) {
+  if (!ev.target.mx_lookup) {  // a host or address given directly: only its own addresses
+    for (const auto& mx : ev.mx) judge_host_addresses(mx, out);
+    return;
+  }
   const i18n::Args domain{{"domain", ev.domain}};
   if (ev.null_mx) {
     out.add("dns.null_mx", {}, {}, N_("{domain} has the single record \"MX 0 .\""), domain);
@@ -36,29 +40,33 @@ void judge_dns(const report::DomainEvidence& ev, FindingList& out) {
               {{"preference", std::to_string(mx.preference)}, {"count", std::to_string(ev.mx.size() - 1)}});
       continue;
     }
-    const i18n::Args host{{"host", mx.host}};
     if (mx.ip_literal) {
       out.add("dns.mx_ip_literal", mx.host, {}, N_("MX {preference} {host}"),
               {{"preference", std::to_string(mx.preference)}, {"host", mx.host}});
       continue;
     }
-    if (!mx.cname_target.empty()) {
-      out.add("dns.mx_cname", mx.host, {}, N_("{host} is an alias for {target}"),
-              {{"host", mx.host}, {"target", mx.cname_target}});
+    judge_host_addresses(mx, out);
+  }
+}
+
+void judge_host_addresses(const report::MxEvidence& mx, FindingList& out) {
+  const i18n::Args host{{"host", mx.host}};
+  if (!mx.cname_target.empty()) {
+    out.add("dns.mx_cname", mx.host, {}, N_("{host} is an alias for {target}"),
+            {{"host", mx.host}, {"target", mx.cname_target}});
+  }
+  if (mx.dnssec == "bogus") out.add("dns.bogus", mx.host, {}, N_("the address records of {host} are bogus"), host);
+  if (mx.addresses.empty()) {
+    if (mx.address_error.empty()) {
+      out.add("dns.mx_no_address", mx.host, {}, N_("{host}: no A or AAAA record"), host);
+    } else {
+      out.add("dns.mx_no_address", mx.host, {}, N_("{host}: the lookup failed: {error}"),
+              {{"host", mx.host}, {"error", mx.address_error}});
     }
-    if (mx.dnssec == "bogus") out.add("dns.bogus", mx.host, {}, N_("the address records of {host} are bogus"), host);
-    if (mx.addresses.empty()) {
-      if (mx.address_error.empty()) {
-        out.add("dns.mx_no_address", mx.host, {}, N_("{host}: no A or AAAA record"), host);
-      } else {
-        out.add("dns.mx_no_address", mx.host, {}, N_("{host}: the lookup failed: {error}"),
-                {{"host", mx.host}, {"error", mx.address_error}});
-      }
-    }
-    if (mx.addresses_truncated) {
-      out.add("dns.too_many_addresses", mx.host, {}, N_("only the first {count} addresses of {host} were checked"),
-              {{"count", std::to_string(mx.addresses.size())}, {"host", mx.host}});
-    }
+  }
+  if (mx.addresses_truncated) {
+    out.add("dns.too_many_addresses", mx.host, {}, N_("only the first {count} addresses of {host} were checked"),
+            {{"count", std::to_string(mx.addresses.size())}, {"host", mx.host}});
   }
 }
 

@@ -68,6 +68,7 @@ struct Judgement {
   std::vector<MtaStsMxOutcome> mta_sts_mx;                                    // per MX, when a policy was parsed
   std::map<std::pair<std::string, std::string>, std::map<std::string, std::string>> server_software;  // (mx, ip) -> facts
   Verdict verdict = Verdict::pass;
+  long long as_of_epoch = 0;     // the moment judged: the check time, or the one given with --at
 };
 
 }  // namespace mxray::checks

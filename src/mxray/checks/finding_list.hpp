@@ -18,6 +18,9 @@ struct JudgeOptions {
   double slow_connect_ms = 2000;
   double slow_banner_ms = 2000;
   long long expiry_warning_days = 30;
+  long long at_epoch = 0;              // judge as of this moment (--at); 0: the check time in the evidence
+  long long breaks_soon_days = 14;     // chain elements that end within this many days of that moment warn
+  long long signature_warning_days = 3;  // RRSIGs that end this soon warn (signers refresh them a week ahead)
 };
 
 class FindingList {

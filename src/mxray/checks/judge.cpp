@@ -72,17 +72,22 @@ void refine(const report::DomainEvidence& ev, std::vector<Finding>& findings) {
 Judgement judge(const report::DomainEvidence& ev, const JudgeOptions& options) {
   Judgement j;
   FindingList list;
+  // --at judges the same evidence as of another moment (what will have expired by then).
+  const long long now = options.at_epoch != 0 ? options.at_epoch : ev.checked_at_epoch;
+  j.as_of_epoch = now;
   j.mta_sts_mx = mta_sts_outcomes(ev);
+  judge_target(ev, list);
   judge_dns(ev, list);
   for (const auto& mx : ev.mx) {
     judge_dane(ev, mx, list);
     for (const auto& a : mx.addresses) {
       judge_session(ev, mx, a, options, list);
       judge_tls(mx, a, list);
-      judge_certificate(mx, a, ev.checked_at_epoch, options, list);
+      judge_certificate(mx, a, now, options, list);
       judge_commands(mx, a, list);
       judge_naming(mx, a, list);
       judge_relay(mx, a, list);
+      judge_dnsbl(mx, a, list);
       const auto software = recognise_server(a);
       if (!software.id.empty()) {
         j.server_software[{mx.host, a.ip}] = {{"id", software.id}, {"name", software.name}, {"version", software.version},
@@ -97,6 +102,9 @@ Judgement judge(const report::DomainEvidence& ev, const JudgeOptions& options) {
   judge_tls_rpt(ev, list);
   judge_domain(ev, list);
   judge_vantage(ev, list);
+  judge_expiry(ev, now, options, list);
+  judge_dnsbl_plan(ev, list);
+  judge_next_certificate(ev, now, list);
 
   j.findings = std::move(list.items());
   refine(ev, j.findings);

@@ -45,6 +45,7 @@ void judge_mx(const report::DomainEvidence& ev, const std::vector<MtaStsMxOutcom
 }  // namespace
 
 void judge_mta_sts(const report::DomainEvidence& ev, const std::vector<MtaStsMxOutcome>& outcomes, FindingList& out) {
+  if (!ev.target.mx_lookup) return;  // a host or address checked directly has no policy of its own
   if (ev.null_mx) return;
   const auto& sts = ev.mta_sts;
   const auto& f = sts.fetch;

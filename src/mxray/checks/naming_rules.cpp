@@ -38,6 +38,8 @@ void judge_naming(const report::MxEvidence& mx, const report::AddressEvidence& a
     out.add("smtp.banner_not_fqdn", mx.host, a.ip, N_("the greeting starts with \"{name}\""), {{"name", announced}});
     return;
   }
+  // An address checked directly has no MX name: only its PTR name can be compared.
+  if (mx.direct == "address" && rev.names.empty()) return;
   const bool matches_mx = announced == lower(mx.host) || announced == lower(mx.cname_target);
   const bool matches_ptr = std::any_of(rev.names.begin(), rev.names.end(), [&](const std::string& n) { return lower(n) == announced; });
   if (!matches_mx && !matches_ptr) {

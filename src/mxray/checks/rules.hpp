@@ -37,6 +37,20 @@ void judge_mta_sts(const report::DomainEvidence& evidence, const std::vector<Mta
                    FindingList& out);
 /// The TLS-RPT record (tls_rpt_rules.cpp).
 void judge_tls_rpt(const report::DomainEvidence& evidence, FindingList& out);
+/// A host or an address checked directly: no MX lookup, which checks were skipped (target_rules.cpp).
+void judge_target(const report::DomainEvidence& evidence, FindingList& out);
+/// The addresses of one host as DNS gave them: alias, bogus, none, too many (dns_rules.cpp).
+void judge_host_addresses(const report::MxEvidence& mx, FindingList& out);
+/// What will have lapsed at `at` or lapses soon after: chain certificates above the leaf, the
+/// RRSIGs of the MX, address and TLSA answers, a cached MTA-STS policy (expiry_rules.cpp).
+void judge_expiry(const report::DomainEvidence& evidence, long long at, const JudgeOptions& options, FindingList& out);
+/// The certificate about to be deployed (--next-cert) against the TLSA records and MX names
+/// published now, as of `at` (next_certificate_rules.cpp).
+void judge_next_certificate(const report::DomainEvidence& evidence, long long at, FindingList& out);
+/// The blocklist answers for one address (dnsbl_rules.cpp).
+void judge_dnsbl(const report::MxEvidence& mx, const report::AddressEvidence& address, FindingList& out);
+/// Blocklists that were not asked, and why (dnsbl_rules.cpp).
+void judge_dnsbl_plan(const report::DomainEvidence& evidence, FindingList& out);
 /// Whole-domain reachability: all down, primary or backup down (domain_rules.cpp).
 void judge_domain(const report::DomainEvidence& evidence, FindingList& out);
 

@@ -5,7 +5,7 @@
 namespace mxray::checks {
 
 void judge_tls_rpt(const report::DomainEvidence& ev, FindingList& out) {
-  if (ev.null_mx) return;
+  if (ev.null_mx || !ev.target.mx_lookup) return;
   const auto& r = ev.tls_rpt;
   if (r.error == "several") out.add("tlsrpt.several", {}, {}, N_("{detail}"), {{"detail", r.detail}});
   if (r.error == "malformed") out.add("tlsrpt.malformed", {}, {}, N_("{detail}"), {{"detail", r.detail}});

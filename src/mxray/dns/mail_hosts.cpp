@@ -50,10 +50,12 @@ asio::awaitable<void> resolve_tlsa(Resolver& resolver, report::MxEvidence& mx, c
     const auto expanded = co_await resolver.query("_25._tcp." + mx.cname_target, rrtype::kTlsa);
     if (expanded.havedata && expanded.dnssec == "secure") {
       fill_dane(expanded, mx.cname_target, mx.dnssec, limits, mx.dane);
+      mx.dane.rrsig_expires_epoch = earliest_rrsig_expiry(expanded);
       co_return;
     }
   }
   fill_dane(original, mx.host, mx.dnssec, limits, mx.dane);
+  mx.dane.rrsig_expires_epoch = earliest_rrsig_expiry(original);
 }
 
 // Looks up A, AAAA and TLSA of one host at once and stores them in `mx`.
@@ -76,6 +78,9 @@ asio::awaitable<void> resolve_host(Resolver& resolver, report::MxEvidence& mx,
     }
     if (a.rcode != 0 && !a.nxdomain) errors.push_back(rcode_text(a.rcode));
     if (a.havedata || a.nxdomain || a.rcode == 0) mx.dnssec = combine_dnssec(mx.dnssec, a.dnssec);
+    if (const auto expires = earliest_rrsig_expiry(a); expires != 0) {
+      mx.rrsig_expires_epoch = mx.rrsig_expires_epoch == 0 ? expires : std::min(mx.rrsig_expires_epoch, expires);
+    }
     if (!a.canonname.empty() && mx.cname_target.empty()) {
       mx.cname_target = core::printable(a.canonname);
       if (!mx.cname_target.empty() && mx.cname_target.back() == '.') mx.cname_target.pop_back();
@@ -158,6 +163,7 @@ asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver, report::Doma
   if (!answer.error.empty()) co_return "the DNS resolver failed for " + evidence.domain + ": " + answer.error;
   evidence.mx_rcode = answer.rcode;
   evidence.mx_dnssec = answer.dnssec;
+  evidence.mx_rrsig_expires_epoch = earliest_rrsig_expiry(answer);
   if (answer.nxdomain) co_return "the domain " + evidence.domain + " does not exist (NXDOMAIN)";
   if (answer.rcode != 0) {
     std::string why = answer.dnssec == "bogus" ? " (DNSSEC validation failed: " + answer.why_bogus + ")" : "";
@@ -202,6 +208,15 @@ asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver, report::Doma
   }
   co_await core::join_all(std::move(lookups));
   co_return std::string{};
+}
+
+asio::awaitable<void> resolve_direct_host(Resolver& resolver, report::DomainEvidence& evidence,
+                                          const core::Limits& limits, FamilyFilter families) {
+  report::MxEvidence mx;
+  mx.host = evidence.domain;
+  mx.direct = "host";
+  evidence.mx.push_back(std::move(mx));
+  co_await resolve_host(resolver, evidence.mx.back(), limits, families);
 }
 
 asio::awaitable<void> resolve_reverse_dns(Resolver& resolver, report::DomainEvidence& evidence) {

@@ -25,6 +25,11 @@ boost::asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver,
                                                        const core::Limits& limits,
                                                        FamilyFilter families);
 
+/// For a host given directly (--host): fills evidence.mx with that one host, its addresses
+/// and its TLSA records, as if it were the only MX of its own name; no MX lookup is made.
+boost::asio::awaitable<void> resolve_direct_host(Resolver& resolver, report::DomainEvidence& evidence,
+                                                 const core::Limits& limits, FamilyFilter families);
+
 /// PTR and forward confirmation of every address of evidence.mx (no probe needs them, so they
 /// run beside the probes); fills each address's reverse_dns.
 boost::asio::awaitable<void> resolve_reverse_dns(Resolver& resolver, report::DomainEvidence& evidence);

@@ -68,6 +68,30 @@ std::vector<std::string> parse_ptr(const DnsAnswer& answer) {
   return out;
 }
 
+long long earliest_rrsig_expiry(const DnsAnswer& answer) {
+  if (answer.packet.empty()) return 0;
+  ldns_pkt* raw = nullptr;
+  if (ldns_wire2pkt(&raw, answer.packet.data(), answer.packet.size()) != LDNS_STATUS_OK) return 0;
+  std::unique_ptr<ldns_pkt, PktDeleter> pkt(raw);
+  std::unique_ptr<ldns_rr_list, RrListDeleter> list(
+      ldns_pkt_rr_list_by_type(pkt.get(), LDNS_RR_TYPE_RRSIG, LDNS_SECTION_ANSWER));
+  if (!list) return 0;
+  long long earliest = 0;
+  for (std::size_t i = 0; i < ldns_rr_list_rr_count(list.get()); ++i) {
+    const ldns_rr* rr = ldns_rr_list_rr(list.get(), i);
+    const ldns_rdf* covered = ldns_rr_rrsig_typecovered(rr);
+    const ldns_rdf* expiration = ldns_rr_rrsig_expiration(rr);
+    if (covered == nullptr || expiration == nullptr || ldns_rdf_size(covered) != 2 || ldns_rdf_size(expiration) != 4) {
+      continue;
+    }
+    if (ldns_rdf2native_int16(covered) != answer.qtype) continue;
+    // RFC 4034 3.1.5: a 32-bit serial number of seconds; read as unsigned, it holds until 2106.
+    const long long at = ldns_rdf2native_int32(expiration);
+    if (earliest == 0 || at < earliest) earliest = at;
+  }
+  return earliest;
+}
+
 std::string reverse_name(const boost::asio::ip::address& address) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;

@@ -23,6 +23,10 @@ std::vector<MxRecord> parse_mx(const DnsAnswer& answer);
 /// The host names in a PTR answer (lower case, no trailing dot).
 std::vector<std::string> parse_ptr(const DnsAnswer& answer);
 
+/// The earliest expiration (epoch seconds) of the RRSIG records in an answer's answer section
+/// that cover its query type, or 0 when the answer carries none (unsigned, or not passed on).
+long long earliest_rrsig_expiry(const DnsAnswer& answer);
+
 /// The reverse-lookup name of an address: d.c.b.a.in-addr.arpa or the ip6.arpa nibbles.
 std::string reverse_name(const boost::asio::ip::address& address);
 

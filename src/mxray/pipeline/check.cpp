@@ -9,11 +9,14 @@
 #include "mxray/core/clock.hpp"
 #include "mxray/core/join.hpp"
 #include "mxray/core/printable.hpp"
+#include "mxray/dns/dnsbl.hpp"
 #include "mxray/dns/domain_name.hpp"
 #include "mxray/policy/mta_sts_consequence.hpp"
 #include "mxray/policy/mta_sts_policy.hpp"
 #include "mxray/policy/policy_fetch.hpp"
 #include "mxray/pipeline/session_plan.hpp"
+#include "mxray/pipeline/target.hpp"
+#include "mxray/tls/next_certificate.hpp"
 #include "mxray/policy/tls_rpt.hpp"
 
 namespace mxray::pipeline {
@@ -46,6 +49,22 @@ asio::awaitable<void> guarded_fetch(dns::Resolver& resolver, X509_STORE* store, 
   }
 }
 
+// An address given as "[ip]": one MX of that name with that one address, nothing looked up.
+std::string address_target(const Target& target, dns::FamilyFilter families, report::DomainEvidence& ev) {
+  report::AddressEvidence address;
+  address.ip = target.ip;
+  address.family = target.ip.find(':') == std::string::npos ? "ipv4" : "ipv6";
+  if ((address.family == "ipv4" && !families.ipv4) || (address.family == "ipv6" && !families.ipv6)) {
+    return "the address " + target.name + " is " + (families.ipv4 ? "IPv6, but -4" : "IPv4, but -6") + " was given";
+  }
+  report::MxEvidence mx;
+  mx.host = target.name;
+  mx.direct = "address";
+  mx.addresses.push_back(std::move(address));
+  ev.mx.push_back(std::move(mx));
+  return {};
+}
+
 }  // namespace
 
 Checker::Checker(asio::any_io_executor executor, CheckOptions options) : options_(std::move(options)) {
@@ -72,17 +91,40 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
   ev.vantage.trust_anchor = options_.resolver.trust_anchor_file.empty() ? "/usr/share/dns/root.key (default)"
                                                                           : options_.resolver.trust_anchor_file;
 
-  const auto name = dns::normalise_domain(input);
-  if (!name.ok()) {
-    result.error = name.error;
+  const auto target = parse_target(input, options_.direct_host);
+  if (!target.ok()) {
+    result.error = target.error;
     co_return result;
   }
-  ev.domain = name.name;
-
-  result.error = co_await dns::resolve_mail_hosts(*resolver_, ev, options_.probe.limits, options_.families);
-  if (!result.error.empty()) co_return result;
-
+  ev.domain = target.name;
+  ev.target.kind = target.kind;
   auto settings = options_.probe;
+  if (target.kind == "domain") {
+    result.error = co_await dns::resolve_mail_hosts(*resolver_, ev, options_.probe.limits, options_.families);
+  } else {
+    // A host or an address probed directly (before DNS is changed): no MX lookup, and the
+    // checks that need a domain's own records are not made.
+    ev.target.mx_lookup = false;
+    ev.target.skipped = {"mta_sts", "tls_rpt"};
+    if (target.kind == "host") {
+      co_await dns::resolve_direct_host(*resolver_, ev, options_.probe.limits, options_.families);
+    } else {
+      result.error = address_target(target, options_.families, ev);
+      if (target.port != 0) settings.port = target.port;
+    }
+  }
+  if (!result.error.empty()) co_return result;
+  ev.port = settings.port;
+  // The certificate about to be deployed needs only what DNS published: read it before any
+  // session, so that an unreadable file stops the check at once.
+  if (!options_.next_certificate_file.empty()) {
+    ev.next_certificate = tls::read_next_certificate(options_.next_certificate_file, ev.mx, settings.limits);
+    if (!ev.next_certificate.error.empty()) {
+      result.error = "--next-cert: " + ev.next_certificate.error;
+      co_return result;
+    }
+  }
+
   settings.now_epoch = ev.checked_at_epoch;
   settings.domain = ev.domain;
   settings.check_deadline = started + settings.limits.check_timeout;
@@ -93,7 +135,7 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
   tls_only.scan_legacy_tls = false;
   if (progress) progress(ProgressEvent{ProgressEvent::Kind::mx, &ev, 0, 0, {}});
   std::vector<asio::awaitable<void>> probes;
-  if (!ev.null_mx) {
+  if (!ev.null_mx && ev.target.mx_lookup) {
     policy::evaluate_sts_txt(ev.mta_sts.txt.records, ev.mta_sts);
     policy::evaluate_tls_rpt(ev.tls_rpt.txt.records, ev.tls_rpt);
     if (options_.fetch_mta_sts) {
@@ -118,8 +160,12 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
     auto& s = session.tls_only ? tls_only : settings;
     probes.push_back(guarded_probe(s, *tls_, mx, mx.addresses[session.address], std::move(on_step), session.other_names));
   }
-  // Reverse DNS beside the probes: none of them needs it.
+  // Reverse DNS and blocklists beside the probes: none of them needs it.
   probes.push_back(dns::resolve_reverse_dns(*resolver_, ev));
+  if (!options_.blocklists.empty()) {
+    ev.dnsbl = dns::plan_blocklists(options_.blocklists, options_.resolver.forwarders);
+    probes.push_back(dns::lookup_blocklists(*resolver_, ev, settings.limits));
+  }
   co_await core::join_all(std::move(probes));
   share_evidence(ev, plan);
   if (progress) {
@@ -127,7 +173,7 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
       for (const auto& [m, a] : session.copies) progress(ProgressEvent{ProgressEvent::Kind::address, &ev, m, a, "done"});
     }
   }
-  policy::evaluate_mx(ev);
+  if (ev.target.mx_lookup) policy::evaluate_mx(ev);
   ev.deadline_hit = Clock::now() >= settings.check_deadline;
   ev.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
   co_return result;

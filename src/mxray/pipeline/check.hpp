@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "mxray/dns/mail_hosts.hpp"
 #include "mxray/dns/resolver.hpp"
@@ -29,6 +30,9 @@ struct CheckOptions {
   unsigned short mta_sts_port = 443;  // HTTPS port of mta-sts.<domain> (the lab may move it)
   bool fetch_mta_sts = true;
   std::size_t sessions_per_address = 2;  // SMTP sessions open at once to one address, all checks together (0: no limit)
+  bool direct_host = false;          // probe the name as an MX of its own (--host), no MX lookup
+  std::string next_certificate_file; // PEM certificate about to be deployed (--next-cert), matched against DNS
+  std::vector<std::string> blocklists;  // DNSBL zones to ask for every address (--dnsbl; "default": the default set)
 };
 
 /// The evidence, or why the domain could not be checked at all.
@@ -59,7 +63,8 @@ class Checker {
   Checker(boost::asio::any_io_executor executor, CheckOptions options);
   ~Checker();
 
-  /// Checks one domain as typed by the user; `progress` hears of each finished step.
+  /// Checks one domain as typed by the user (or a host under direct_host, or an address
+  /// literal "[192.0.2.25]:port"); `progress` hears of each finished step.
   boost::asio::awaitable<CheckResult> check(std::string input, ProgressObserver progress = {});
 
  private:

@@ -159,6 +159,7 @@ struct DaneEvidence {
   bool records_truncated = false;
   bool applies = false;           // the probe ran OpenSSL's DANE verifier (the judge decides applicability itself)
   std::string not_applied;        // why the probe did not run it although records exist
+  long long rrsig_expires_epoch = 0;  // earliest RRSIG expiration over the TLSA answer (0: none seen)
 };
 
 /// DANE verification of one address's chain (OpenSSL's verifier on the probe's handshake).
@@ -169,6 +170,16 @@ struct DaneAddressResult {
   int depth = -1;                 // chain depth of the matching certificate (0 = leaf)
   std::string error;              // why not: OpenSSL's verification error, or no TLS
   std::vector<int> record_depths; // per record: depth of the presented certificate it matches, -1 none
+};
+
+/// One DNS blocklist lookup of one address (RFC 5782 section 2.1): A, then TXT when listed.
+struct DnsblLookup {
+  std::string zone;
+  std::string query;              // e.g. 25.2.0.192.zen.spamhaus.org
+  bool answered = false;          // an A answer or NXDOMAIN came back
+  std::vector<std::string> codes; // the A records (127.0.0.x), empty: not listed
+  std::string reason;             // the TXT record(s), escaped
+  std::string error;              // the lookup failed (timeout, SERVFAIL, REFUSED)
 };
 
 /// One SMTP session to one address of one MX.
@@ -189,6 +200,7 @@ struct AddressEvidence {
   RelayEvidence relay;
   ReverseDnsEvidence reverse_dns;
   DaneAddressResult dane;
+  std::vector<DnsblLookup> dnsbl;  // --dnsbl: one per zone
   std::vector<std::string> shared_with;  // other MX names pointing here, judged on this same session
   std::string evidence_from;      // the MX name whose session this evidence is (empty: this MX's own)
   bool quit_sent = false;
@@ -211,6 +223,8 @@ struct MxEvidence {
   bool addresses_truncated = false;
   std::vector<AddressEvidence> addresses;
   DaneEvidence dane;
+  std::string direct;             // host | address: given on the command line, not found by an MX lookup
+  long long rrsig_expires_epoch = 0;  // earliest RRSIG expiration over the A/AAAA answers (0: none seen)
 };
 
 /// A TXT record set as fetched (`_mta-sts.<domain>`, `_smtp._tls.<domain>`).
@@ -300,6 +314,36 @@ struct VantageEvidence {
   std::string trust_anchor;       // the DNSSEC trust anchor file
 };
 
+/// What was checked: a domain (through its MX records) or a host or address given directly.
+struct TargetEvidence {
+  std::string kind = "domain";    // domain | host | address
+  bool mx_lookup = true;          // false: no MX lookup was made
+  std::vector<std::string> skipped;  // checks that need a domain and were not made: mta_sts, tls_rpt
+};
+
+/// A certificate about to be deployed (--next-cert), matched against what DNS publishes now.
+struct NextCertificateMx {
+  std::string host;
+  std::string matched_name;       // the SAN that covers the MX name, empty when none does
+  bool tlsa_looked_up = false;    // the MX has TLSA records to match against
+  std::vector<int> record_depths; // per TLSA record: depth in the file's chain it matches, -1 none
+};
+
+/// The file given with --next-cert: its chain and how it fits each MX.
+struct NextCertificateEvidence {
+  bool given = false;
+  std::string file;
+  std::string error;              // the file could not be read as PEM certificates
+  std::vector<CertificateFacts> chain;  // leaf first, as in the file
+  std::vector<NextCertificateMx> mx;
+};
+
+/// The blocklists asked (--dnsbl), or why the default set was not.
+struct DnsblEvidence {
+  std::vector<std::string> zones;
+  std::string skipped;            // e.g. the default set is off behind a public resolver
+};
+
 /// Everything observed about one domain.
 struct DomainEvidence {
   std::string schema = "mxray.evidence/1";
@@ -309,6 +353,8 @@ struct DomainEvidence {
   long long checked_at_epoch = 0;
   std::string mx_dnssec;          // secure | insecure | bogus
   int mx_rcode = 0;
+  long long mx_rrsig_expires_epoch = 0;  // earliest RRSIG expiration over the MX answer (0: none seen)
+  TargetEvidence target;
   bool null_mx = false;
   int null_mx_preference = 0;     // the preference of the single "." record (RFC 7505 says 0)
   bool implicit_mx = false;
@@ -320,6 +366,8 @@ struct DomainEvidence {
   std::vector<MxEvidence> mx;
   MtaStsEvidence mta_sts;
   TlsRptEvidence tls_rpt;
+  NextCertificateEvidence next_certificate;
+  DnsblEvidence dnsbl;
   double duration_ms = 0;
 };
 

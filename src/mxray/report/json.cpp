@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "mxray/checks/status.hpp"
+#include "mxray/core/clock.hpp"
 #include "mxray/i18n/translate.hpp"
 
 namespace mxray::report {
@@ -55,6 +56,10 @@ nlohmann::json report_json(const DomainEvidence& ev, const checks::Judgement& ju
   j["schema"] = "mxray.report/1";
   j["language"] = language;
   j["verdict"] = checks::to_string(judgement.verdict);
+  if (judgement.as_of_epoch != 0 && judgement.as_of_epoch != ev.checked_at_epoch) {  // --at
+    j["judged_at"] = core::iso8601(judgement.as_of_epoch);
+    j["judged_at_epoch"] = judgement.as_of_epoch;
+  }
   j["status"] = statuses_json(judgement.domain_steps);
   merge_mta_sts(j, judgement);
   for (auto& mx : j["mx"]) {

@@ -36,15 +36,17 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TlsaRecord, usage, selector, mat
                                                 unusable_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DaneEvidence, looked_up, tlsa_name, base_domain, dnssec, rcode,
                                                 nxdomain, error, why_bogus, records, records_truncated, applies,
-                                                not_applied)
+                                                not_applied, rrsig_expires_epoch)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DaneAddressResult, checked, matched, matched_record, depth, error,
                                                 record_depths)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DnsblLookup, zone, query, answered, codes, reason, error)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AddressEvidence, ip, family, special_range, allowed, connect, banner,
                                                 ehlo, starttls, ehlo_tls, certificate, vrfy, expn, mail_before_tls, relay,
-                                                reverse_dns, dane, shared_with, evidence_from, quit_sent, bounds_hit, out_of_turn,
+                                                reverse_dns, dane, dnsbl, shared_with, evidence_from, quit_sent, bounds_hit, out_of_turn,
                                                 aborted, aborted_kind, duration_ms)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MxEvidence, host, preference, implicit, ip_literal, cname_target,
-                                                dnssec, address_error, addresses_truncated, addresses, dane)
+                                                dnssec, address_error, addresses_truncated, addresses, dane,
+                                                direct, rrsig_expires_epoch)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TxtLookup, name, dnssec, rcode, nxdomain, error, records)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PolicyLineProblem, line, text, problem)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MtaStsPolicy, parsed, version, mode, mx, max_age, errors, bad_lines,
@@ -57,10 +59,14 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MtaStsEvidence, txt, sts_records
                                                 policy, mx)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TlsRptEvidence, txt, rpt_records, rua, error, detail)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(VantageEvidence, ehlo_name, resolvers, trust_anchor)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TargetEvidence, kind, mx_lookup, skipped)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(NextCertificateMx, host, matched_name, tlsa_looked_up, record_depths)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(NextCertificateEvidence, given, file, error, chain, mx)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DnsblEvidence, zones, skipped)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DomainEvidence, schema, input, domain, checked_at, checked_at_epoch,
-                                                mx_dnssec, mx_rcode, null_mx, null_mx_preference, implicit_mx,
+                                                mx_dnssec, mx_rcode, mx_rrsig_expires_epoch, target, null_mx, null_mx_preference, implicit_mx,
                                                 mx_truncated, deadline_hit, allow_private, port, vantage, mx, mta_sts,
-                                                tls_rpt, duration_ms)
+                                                tls_rpt, next_certificate, dnsbl, duration_ms)
 
 /// The full report: the evidence with verdicts merged in, and the findings with their texts
 /// in `language` (ids stay stable).

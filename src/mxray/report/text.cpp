@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "mxray/checks/status.hpp"
+#include "mxray/core/clock.hpp"
 #include "mxray/i18n/translate.hpp"
 #include "mxray/report/extension_notes.hpp"
 #include "mxray/report/marks.hpp"
@@ -142,6 +143,16 @@ std::string render_text(const DomainEvidence& ev, const checks::Judgement& j, bo
   std::string out;
   out += fmt::format("{} {}   {}\n", p("mxray", fmt::emphasis::bold), p(ev.domain, fmt::emphasis::bold),
                      p.dim(trf(lang, "checked {time}", {{"time", ev.checked_at}})));
+  if (j.as_of_epoch != 0 && j.as_of_epoch != ev.checked_at_epoch) {
+    out += p(trf(lang, "Judged as of {time} (--at): what will have expired by then counts", {{"time", core::iso8601(j.as_of_epoch)}}),
+             fmt::emphasis::bold) + "\n";
+  }
+  if (!ev.target.mx_lookup) {
+    const char* direct = ev.target.kind == "address"
+                             ? N_("Address checked directly: no DNS lookup (MTA-STS, TLS-RPT, DANE and certificate names skipped)")
+                             : N_("Host checked directly: no MX lookup (MTA-STS and TLS-RPT skipped)");
+    out += std::string(tr(lang, direct)) + "\n";
+  }
   render_vantage(out, p, ev, lang);
   if (!ev.mx_dnssec.empty()) out += trf(lang, "MX records: DNSSEC {state}", {{"state", ev.mx_dnssec}}) + "\n";
   if (ev.null_mx) out += std::string(tr(lang, "Null MX: this domain accepts no mail (RFC 7505)")) + "\n";
@@ -158,7 +169,7 @@ std::string render_text(const DomainEvidence& ev, const checks::Judgement& j, bo
     render_dane(out, p, mx, mx_step(j, mx.host, "dane"));
     for (const auto& a : mx.addresses) render_address(out, p, mx, a, j, lang);
   }
-  if (!ev.null_mx) render_policies(out, p, ev, j, lang);
+  if (!ev.null_mx && ev.target.mx_lookup) render_policies(out, p, ev, j, lang);
   render_findings(out, p, j, lang);
   out += fmt::format("\n{}\n", trf(lang, "Verdict: {verdict}   checked in {time}",
                                    {{"verdict", p.verdict(j.verdict, verdict_label(lang, j.verdict))}, {"time", ms(ev.duration_ms)}}));

@@ -274,7 +274,8 @@ asio::awaitable<StepOutcome> Connection::start_tls(asio::ssl::context& context, 
                                                    core::Millis timeout, std::function<std::string(SSL*)> prepare) {
   const auto start = std::chrono::steady_clock::now();
   tls_ = std::make_unique<asio::ssl::stream<tcp::socket&>>(socket_, context);
-  SSL_set_tlsext_host_name(tls_->native_handle(), server_name.c_str());
+  // RFC 6066 section 3: SNI carries host names only, never an address literal.
+  if (!server_name.empty() && server_name.front() != '[') SSL_set_tlsext_host_name(tls_->native_handle(), server_name.c_str());
   if (prepare) {
     auto why = prepare(tls_->native_handle());
     if (!why.empty()) {

@@ -67,7 +67,7 @@ class Connection {
   /// EHLO, VRFY, EXPN, STARTTLS, QUIT, last).
   boost::asio::awaitable<std::vector<ReplyOutcome>> exchange(const std::vector<std::string>& commands,
                                                              core::Millis timeout);
-  /// Upgrades the connection with a TLS client handshake (SNI = `server_name`); `prepare`
+  /// Upgrades the connection with a TLS client handshake (SNI = `server_name`, none for "" or "[ip]"); `prepare`
   /// runs on the new SSL handle before the handshake (DANE) and may return an error text.
   boost::asio::awaitable<StepOutcome> start_tls(boost::asio::ssl::context& context,
                                                 const std::string& server_name, core::Millis timeout,

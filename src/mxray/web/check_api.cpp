@@ -12,7 +12,8 @@
 #include <boost/beast/http/write.hpp>
 
 #include "mxray/checks/judge.hpp"
-#include "mxray/dns/domain_name.hpp"
+#include "mxray/core/clock.hpp"
+#include "mxray/pipeline/target.hpp"
 #include "mxray/i18n/translate.hpp"
 #include "mxray/report/json.hpp"
 #include "mxray/web/responses.hpp"
@@ -47,9 +48,14 @@ class Slot {
   std::string client_;
 };
 
-json report_of(const pipeline::CheckResult& result, const std::string& lang) {
+// `at` is the ?at= moment (already validated), empty for the check time.
+json report_of(const pipeline::CheckResult& result, const std::string& lang, const std::string& at) {
   if (!result.ok()) return report::error_json(result.evidence.input, result.error);
-  return report::report_json(result.evidence, checks::judge(result.evidence), lang);
+  checks::JudgeOptions options;
+  if (const auto moment = core::parse_moment(at); !at.empty() && moment) {
+    options.at_epoch = moment->at(result.evidence.checked_at_epoch);
+  }
+  return report::report_json(result.evidence, checks::judge(result.evidence, options), lang);
 }
 
 json mx_event(const report::DomainEvidence& ev) {
@@ -65,7 +71,7 @@ json address_event(const pipeline::ProgressEvent& e) {
 }
 
 asio::awaitable<void> run_streamed(std::shared_ptr<pipeline::Checker> checker, std::string domain, std::string lang,
-                                   std::shared_ptr<EventChannel> channel, std::shared_ptr<Slot> slot) {
+                                   std::string at, std::shared_ptr<EventChannel> channel, std::shared_ptr<Slot> slot) {
   try {
     auto progress = [&channel](const pipeline::ProgressEvent& e) {
       if (e.kind == pipeline::ProgressEvent::Kind::mx) {
@@ -76,9 +82,9 @@ asio::awaitable<void> run_streamed(std::shared_ptr<pipeline::Checker> checker, s
     };
     const auto result = co_await checker->check(domain, progress);
     if (result.ok()) {
-      channel->push(format_event("report", report_of(result, lang)));
+      channel->push(format_event("report", report_of(result, lang, at)));
     } else {
-      channel->push(format_event("error", {{"error", result.error}, {"report", report_of(result, lang)}}));
+      channel->push(format_event("error", {{"error", result.error}, {"report", report_of(result, lang, at)}}));
     }
   } catch (const std::exception& e) {
     channel->push(format_event("error", {{"error", std::string("internal error: ") + e.what()}}));
@@ -106,8 +112,17 @@ std::optional<Response> CheckApi::refuse(const Request& request, const Target& t
   if (target.params.count("domain") == 0) {
     return error_response(request, http::status::bad_request, "missing parameter: domain (e.g. ?domain=example.com)");
   }
-  const auto name = dns::normalise_domain(target.param("domain"));
+  // A domain, or an address literal [192.0.2.25] (checked before DNS points at it); on the
+  // SMTP port the server was started with only, so that visitors cannot aim it at other ports.
+  const auto name = pipeline::parse_target(target.param("domain"), false);
   if (!name.ok()) return error_response(request, http::status::bad_request, name.error);
+  if (name.port != 0) {
+    return error_response(request, http::status::bad_request,
+                          "this server checks the SMTP port it was started with; give the address without :port");
+  }
+  if (const auto at = target.param("at"); !at.empty() && !core::parse_moment(at)) {
+    return error_response(request, http::status::bad_request, "at: not a moment like +30d, +12h, +2w or 2027-01-15");
+  }
   const auto lang = response_language(request, target);
   // First what costs no token: checks in flight, the client's own and everyone's.
   const auto mine = active_->by_client.find(client);
@@ -150,7 +165,7 @@ asio::awaitable<Response> CheckApi::check(const Request& request, const Target& 
   std::string body;
   try {
     const auto result = co_await checker->check(target.param("domain"));
-    body = dump(report_of(result, lang));
+    body = dump(report_of(result, lang, target.param("at")));
   } catch (const std::exception& e) {
     co_return error_response(request, http::status::internal_server_error, std::string("internal error: ") + e.what());
   }
@@ -167,7 +182,7 @@ asio::awaitable<void> CheckApi::stream(Stream& stream, const Request& request, c
   }
   auto channel = std::make_shared<EventChannel>(executor_);
   asio::co_spawn(executor_,
-                 run_streamed(checker_, target.param("domain"), response_language(request, target), channel,
+                 run_streamed(checker_, target.param("domain"), response_language(request, target), target.param("at"), channel,
                               std::make_shared<Slot>(active_, client)),
                  asio::detached);
 

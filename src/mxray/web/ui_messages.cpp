@@ -16,6 +16,12 @@ constexpr std::pair<const char*, const char*> kMessages[] = {
     {"privacy", N_("Nothing is stored: the domain is not logged and the results live only in this page.")},
     {"domain_label", N_("Domain")},
     {"check_button", N_("Check")},
+    {"at_label", N_("As of (optional)")},
+    {"target_hint", N_("A domain, or an address such as [192.0.2.25] to check a server before DNS points at it. "
+                       "\"As of\": +30d, +2w or a date such as 2027-01-15 shows what will have expired by then.")},
+    {"judged_at", N_("Judged as of {time}: what will have expired by then counts.")},
+    {"direct_address", N_("Address checked directly: no DNS lookup (MTA-STS, TLS-RPT, DANE and certificate names skipped)")},
+    {"direct_host", N_("Host checked directly: no MX lookup (MTA-STS and TLS-RPT skipped)")},
     {"language_label", N_("Language")},
     {"checking", N_("Checking {domain}…")},
     {"mx_records", N_("MX records")},
