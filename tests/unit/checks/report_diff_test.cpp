@@ -11,22 +11,19 @@ using nlohmann::json;
 
 json report(const std::string& verdict, const std::string& cert, const std::string& tlsa, const std::string& sts_id,
             json findings, const std::string& starttls = "ok") {
-  return {{"schema", "mxray.report/1"},
-          {"domain", "example.test"},
-          {"checked_at", "2026-12-01T00:00:00Z"},
-          {"verdict", verdict},
-          {"status", {{"dns", "ok"}}},
-          {"mta_sts", {{"id", sts_id}, {"policy", {{"mode", "enforce"}, {"max_age", 86400}}}}},
-          {"mx",
-           {{{"host", "mx.example.test"},
-             {"verdict", verdict},
-             {"dane", {{"records", {{{"usage", 3}, {"selector", 1}, {"matching_type", 1}, {"data", tlsa}}}}}}},
-             {"addresses",
-              {{{"ip", "192.0.2.25"},
-                {"verdict", verdict},
-                {"status", {{"starttls", starttls}}},
-                {"certificate", {{"chain", {{{"sha256", cert}, {"subject", "CN=" + cert}, {"not_after", "2027"}}}}}}}}}}}},
-          {"findings", std::move(findings)}};
+  json record = {{"usage", 3}, {"selector", 1}, {"matching_type", 1}, {"data", tlsa}};
+  json leaf = {{"sha256", cert}, {"subject", "CN=" + cert}, {"not_after", "2027"}};
+  json address = {{"ip", "192.0.2.25"}, {"verdict", verdict}, {"status", {{"starttls", starttls}}}};
+  address["certificate"]["chain"] = json::array({leaf});
+  json mx = {{"host", "mx.example.test"}, {"verdict", verdict}};
+  mx["dane"]["records"] = json::array({record});
+  mx["addresses"] = json::array({address});
+  json r = {{"schema", "mxray.report/1"}, {"domain", "example.test"}, {"checked_at", "2026-12-01T00:00:00Z"},
+            {"verdict", verdict}, {"status", {{"dns", "ok"}}}};
+  r["mta_sts"] = {{"id", sts_id}, {"policy", {{"mode", "enforce"}, {"max_age", 86400}}}};
+  r["mx"] = json::array({mx});
+  r["findings"] = std::move(findings);
+  return r;
 }
 
 const Change* find(const ReportDiff& d, const std::string& kind) {
