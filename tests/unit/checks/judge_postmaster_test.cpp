@@ -64,6 +64,19 @@ TEST(JudgePostmaster, SignaturesLapseAsOfTheMomentJudged) {
   EXPECT_FALSE(has_finding(judge(ev, later), "dns.signature_expired"));
 }
 
+TEST(JudgePostmaster, MtaStsPolicyStillCachedAtTheMomentJudged) {
+  const auto ev = load_evidence("sts_dane");  // enforce, max_age 86400
+  EXPECT_FALSE(has_finding(judge(ev), "mtasts.cached_until")) << "only a later moment asks what senders still hold";
+  JudgeOptions soon;
+  soon.at_epoch = ev.checked_at_epoch + 3600;
+  const auto* f = find_finding(judge(ev, soon), "mtasts.cached_until");
+  ASSERT_NE(f, nullptr);
+  EXPECT_NE(f->detail.find("mode enforce"), std::string::npos) << f->detail;
+  JudgeOptions later;
+  later.at_epoch = ev.checked_at_epoch + 2 * kDay;  // past max_age: the cached copy has run out
+  EXPECT_FALSE(has_finding(judge(ev, later), "mtasts.cached_until"));
+}
+
 TEST(JudgePostmaster, DirectAddressSkipsDomainChecksAndNames) {
   auto ev = load_evidence("cert_name_mismatch");
   ev.target.kind = "address";
