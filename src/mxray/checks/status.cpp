@@ -10,8 +10,8 @@ namespace mxray::checks {
 namespace {
 
 // Findings that say "mxray could not tell", whatever their severity in the catalogue.
-constexpr std::array<std::string_view, 8> kInconclusive = {
-    "smtp.greeting_busy",     "relay.deferred",  "relay.inconclusive",     "smtp.not_tested_here",
+constexpr std::array<std::string_view, 9> kInconclusive = {
+    "smtp.greeting_busy",     "relay.deferred",  "relay.inconclusive",     "relay.desynced",         "smtp.not_tested_here",
     "vantage.port25_blocked", "vantage.no_ipv6", "mtasts.mx_not_verified", "domain.nothing_verified"};
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
