@@ -10,8 +10,8 @@ packages=(
   dpkg-dev
   libboost1.81-dev libssl-dev libunbound-dev libidn2-dev libldns-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev
-  # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev
+  # tests and benchmarks (lintian checks the .deb; zsh and fish check their completions)
+  libgtest-dev libgmock-dev libbenchmark-dev lintian zsh fish
   # the web page's browser test (headless Chromium, driven by playwright-core from npm) and
   # the API load benchmark
   chromium wrk

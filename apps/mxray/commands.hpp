@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "mxray/core/clock.hpp"
 
@@ -49,7 +50,12 @@ struct ServeArgs {
   bool no_commands_probe = false;
   bool no_legacy_tls_scan = false;
   std::string max_relay_tests = "quick";  // quick | all
+  std::vector<std::string> deny_prefixes;  // --deny-prefix, parsed by main
 };
+
+/// --deny-prefix and --sessions-per-address, the same for check and serve.
+void add_address_limits(CLI::App& command, std::vector<std::string>& deny_prefixes, std::size_t& sessions_per_address,
+                        const std::function<std::string(const char*)>& T);
 
 /// Adds the serve subcommand and its options (help texts through `T`).
 CLI::App* add_serve_command(CLI::App& app, ServeArgs& args, const std::function<std::string(const char*)>& T);

@@ -3,6 +3,8 @@
 // definitions (trusted); descriptions are quoted for each shell's syntax.
 #include "completion_command.hpp"
 
+#include "mxray/core/text.hpp"
+
 #include <iostream>
 #include <regex>
 #include <sstream>
@@ -61,11 +63,7 @@ std::vector<CommandSpec> subcommands_of(CLI::App& app) {
   return out;
 }
 
-std::string join(const std::vector<std::string>& items, const std::string& sep) {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
-  return out;
-}
+using core::join;
 
 // 'text' for sh and fish: a single quote becomes '\''.
 std::string sh_quoted(const std::string& text) {

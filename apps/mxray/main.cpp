@@ -35,6 +35,23 @@ std::string early_language(int argc, char** argv) {
   return mxray::i18n::language_from_environment();
 }
 
+// --deny-prefix values (of check and serve) into prefixes; false, after saying why, on a bad one.
+bool parse_deny_prefixes(const std::vector<std::string>& texts, std::vector<mxray::core::Prefix>& out,
+                         const std::string& lang) {
+  using namespace mxray;
+  for (const auto& text : texts) {
+    auto prefix = core::parse_prefix(text);
+    if (!prefix) {
+      std::cerr << "mxray: " << i18n::trf(lang, N_("--deny-prefix {value}: not an address prefix like 10.0.0.0/8 or 2001:db8::/32"),
+                                          {{"value", core::printable(text)}})
+                << "\n";
+      return false;
+    }
+    out.push_back(std::move(*prefix));
+  }
+  return true;
+}
+
 std::chrono::milliseconds seconds(double s) {
   return std::chrono::milliseconds(static_cast<long long>(s * 1000));
 }
@@ -97,12 +114,7 @@ int main(int argc, char** argv) {
   check->add_option("--relay-to", options.probe.relay_to, T(N_("Outside recipient for the open-relay test (DATA is never sent)")));
   check->add_flag("--no-relay-test", no_relay, T(N_("Skip the open-relay test")));
   std::vector<std::string> deny_prefixes;
-  check->add_option("--deny-prefix", deny_prefixes,
-                    T(N_("Never connect to addresses in this prefix, e.g. 64:ff9b::/96 or 10.20.0.0/16 (repeatable; "
-                         "applies even with --allow-private)")));
-  check->add_option("--sessions-per-address", options.sessions_per_address,
-                    T(N_("SMTP sessions open at once to one address (politeness; 0: no limit)")))
-      ->capture_default_str()->check(CLI::Range(0, 100));
+  app::add_address_limits(*check, deny_prefixes, options.sessions_per_address, T);
   bool no_legacy_scan = false;
   check->add_flag("--no-legacy-tls-scan", no_legacy_scan,
                   T(N_("Do not open extra sessions to test whether TLS 1.0 and 1.1 are still accepted")));
@@ -164,7 +176,11 @@ int main(int argc, char** argv) {
   if (*completion) return app::run_completion(app, completion_shell);
   if (*findings) return app::run_findings(markdown);
   if (*diff) return app::run_diff(diff_args, lang);
-  if (*serve) return app::run_serve(serve_args);
+  if (*serve) {
+    auto& probe = serve_args.config.check.probe;
+    if (!parse_deny_prefixes(serve_args.deny_prefixes, probe.deny_prefixes, lang)) return app::kExitCouldNotCheck;
+    return app::run_serve(serve_args);
+  }
   app::JudgeArgs judge_args;
   if (!at_text.empty()) {
     judge_args.at = core::parse_moment(at_text);
@@ -201,16 +217,7 @@ int main(int argc, char** argv) {
               << "\n";
     return app::kExitCouldNotCheck;
   }
-  for (const auto& text : deny_prefixes) {
-    auto prefix = core::parse_prefix(text);
-    if (!prefix) {
-      std::cerr << "mxray: " << i18n::trf(lang, N_("--deny-prefix {value}: not an address prefix like 10.0.0.0/8 or 2001:db8::/32"),
-                                          {{"value", core::printable(text)}})
-                << "\n";
-      return app::kExitCouldNotCheck;
-    }
-    options.probe.deny_prefixes.push_back(std::move(*prefix));
-  }
+  if (!parse_deny_prefixes(deny_prefixes, options.probe.deny_prefixes, lang)) return app::kExitCouldNotCheck;
   for (auto& zone : options.blocklists) {
     if (zone == "default") continue;
     const auto name = dns::normalise_domain(zone);

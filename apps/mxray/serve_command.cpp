@@ -60,6 +60,8 @@ CLI::App* add_serve_command(CLI::App& app, ServeArgs& a, const std::function<std
   serve->add_option("--public-name", c.public_names,
                     T(N_("Host name (or NAME:PORT) the server answers to (repeatable; default: the listen "
                          "address); requests for other names get 421")));
+  // Which addresses, and how many sessions to each, all visitors' checks together.
+  add_address_limits(*serve, a.deny_prefixes, c.check.sessions_per_address, T);
   // What every visitor's check may do: set here for all, no query changes it.
   serve->add_flag("--no-relay-test", a.no_relay_test, T(N_("Skip the open-relay test")));
   serve->add_flag("--no-commands-probe", a.no_commands_probe,
@@ -71,6 +73,16 @@ CLI::App* add_serve_command(CLI::App& app, ServeArgs& a, const std::function<std
                          "(16 tricks)")))
       ->capture_default_str()->check(CLI::IsMember({"quick", "all"}));
   return serve;
+}
+
+void add_address_limits(CLI::App& command, std::vector<std::string>& deny_prefixes, std::size_t& sessions_per_address,
+                        const std::function<std::string(const char*)>& T) {
+  command.add_option("--deny-prefix", deny_prefixes,
+                     T(N_("Never connect to addresses in this prefix, e.g. 64:ff9b::/96 or 10.20.0.0/16 (repeatable; "
+                          "applies even with --allow-private)")));
+  command.add_option("--sessions-per-address", sessions_per_address,
+                     T(N_("SMTP sessions open at once to one address (politeness; 0: no limit)")))
+      ->capture_default_str()->check(CLI::Range(0, 100));
 }
 
 int run_serve(ServeArgs& a) {

@@ -122,6 +122,21 @@ TEST(Safety, LoopbackMxIsRefusedWithoutAllowPrivate) {
   EXPECT_EQ(severity_of(r.json, "address.special_range"), "warning");
 }
 
+TEST(Safety, DeniedPrefixIsRefusedEvenWithAllowPrivate) {
+  const auto r = check_lab("good.test", {"--deny-prefix", "10.9.0.0/16", "--deny-prefix", "127.0.0.0/24"});
+  const auto& a = first_address(r.json);
+  EXPECT_FALSE(a["allowed"]);
+  EXPECT_FALSE(a["connect"]["attempted"]) << "no connection is even tried";
+  EXPECT_EQ(a["special_range"], "denied by --deny-prefix 127.0.0.0/24");
+  EXPECT_EQ(severity_of(r.json, "address.special_range"), "warning");
+  const auto other = check_lab("good.test", {"--deny-prefix", "10.9.0.0/16"});
+  EXPECT_TRUE(first_address(other.json)["allowed"]) << "other prefixes change nothing";
+  EXPECT_TRUE(first_address(other.json)["connect"]["ok"]);
+  const auto bad = check_lab("good.test", {"--deny-prefix", "127.0.0.0/33"});
+  EXPECT_EQ(bad.exit_code, 3);
+  EXPECT_NE(bad.err.find("not an address prefix"), std::string::npos) << bad.err;
+}
+
 TEST(BadInput, MalformedDomainsGetAClearMessageAndExitThree) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"https://good.test/", "URL"},

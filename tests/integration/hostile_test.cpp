@@ -138,6 +138,9 @@ const std::vector<Case>& cases() {
          // Lock-step sees the extra reply after RCPT; a pipelined group sees RSET answered 550.
          EXPECT_TRUE(has(a["out_of_turn"], "RCPT") || has(a["out_of_turn"], "RSET")) << a["out_of_turn"].dump();
          EXPECT_TRUE(has_finding(r, "smtp.out_of_turn"));
+         EXPECT_TRUE(has_finding(r, "relay.desynced")) << "neither open nor closed on replies out of turn";
+         EXPECT_FALSE(has_finding(r, "relay.open"));
+         EXPECT_FALSE(has_finding(r, "relay.closed"));
        }},
       {"mlmismatch.hostile.test",
        [](const RunResult&, const json& a) {

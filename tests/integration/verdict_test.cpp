@@ -136,6 +136,23 @@ TEST(Verdict, EveryTimeoutIsNotTestedFromHere) {
   std::filesystem::remove(file);
 }
 
+TEST(Verdict, EveryConnectTimingOutInTheLabIsNotTestedFromHere) {
+  const auto r = check_lab("blackhole.test", {"--connect-timeout", "1"});
+  EXPECT_EQ(r.exit_code, 4) << r.out;
+  EXPECT_EQ(r.json["verdict"], "inconclusive");
+  ASSERT_EQ(r.json["mx"].size(), 2u) << r.out;
+  for (const auto& mx : r.json["mx"]) {
+    const auto& a = mx["addresses"][0];
+    EXPECT_TRUE(a["connect"]["attempted"]);
+    EXPECT_FALSE(a["connect"]["ok"]);
+    EXPECT_EQ(a["connect"]["error_kind"], "timeout") << a["connect"].dump();
+  }
+  EXPECT_EQ(severity_of(r.json, "vantage.port25_blocked"), "info");
+  EXPECT_TRUE(findings(r.json, "smtp.unreachable").empty()) << "not blamed on the server";
+  EXPECT_TRUE(findings(r.json, "domain.all_down").empty());
+  EXPECT_LT(r.seconds, 10.0) << "the two 1 s connect deadlines, not the whole check's";
+}
+
 TEST(Verdict, JudgeEscapesEveryStringOfTheFile) {
   auto ev = all_timeout_evidence();
   ev["mx"][0]["addresses"][0]["connect"]["error"] = "\x1b[2J\x1b]0;pwned\x07 refused";

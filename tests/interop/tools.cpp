@@ -2,6 +2,8 @@
 // `raw` so a failing test shows what the tool said.
 #include "tools.hpp"
 
+#include "mxray/core/text.hpp"
+
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -18,21 +20,9 @@ namespace {
 
 const std::string kRun = MXRAY_LAB_DIR;
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
+std::string upper(std::string_view s) { return core::ascii_upper(s); }
 
-std::string upper(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return s;
-}
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
-}
+std::string trim(std::string_view s) { return std::string(core::trim_space(s)); }
 
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;

@@ -25,7 +25,7 @@ contents=$(dpkg-deb --contents "$deb" | awk '{print $NF}')
 for f in ./usr/bin/mxray ./usr/share/man/man1/mxray.1.gz ./usr/share/bash-completion/completions/mxray \
   ./usr/share/zsh/vendor-completions/_mxray ./usr/share/fish/vendor_completions.d/mxray.fish \
   ./lib/systemd/system/mxray.service ./etc/default/mxray ./usr/share/doc/mxray/README.md \
-  ./usr/share/doc/mxray/findings.md; do
+  ./usr/share/doc/mxray/findings.md ./usr/share/doc/mxray/copyright; do
   grep -qxF "$f" <<<"$contents" || fail "the package lacks $f"
 done
 if grep -E 'lab|fixture|test|bench|gtest|sts-server|\.a$|\.o$|/include/' <<<"$contents"; then
@@ -49,8 +49,7 @@ grep -q "^ExecStart=/usr/bin/mxray serve" "$root/lib/systemd/system/mxray.servic
 grep -q "^EnvironmentFile=-/etc/default/mxray" "$root/lib/systemd/system/mxray.service" || fail "the unit does not read /etc/default/mxray"
 
 if command -v lintian >/dev/null 2>&1; then
-  # No licence is stated in the repository yet, so there is no copyright file to ship.
-  lintian --fail-on error --suppress-tags no-copyright-file "$deb" ||
+  lintian --fail-on error "$deb" ||
     fail "lintian reports errors"
 else
   echo "package test: lintian is not installed; skipped it"

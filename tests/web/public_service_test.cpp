@@ -163,6 +163,18 @@ TEST(WebPublic, BadPublicServiceOptionsStopTheStart) {
   EXPECT_THROW(ServerProcess(with(args, {"--proxy-header", "x-real-ip"})), std::runtime_error);
   EXPECT_THROW(ServerProcess(with(args, {"--max-relay-tests", "some"})), std::runtime_error);
   EXPECT_THROW(ServerProcess(with(args, {"--max-checks-per-client", "0"})), std::runtime_error);
+  EXPECT_THROW(ServerProcess(with(args, {"--deny-prefix", "64:ff9b::/129"})), std::runtime_error);
+  EXPECT_THROW(ServerProcess(with(args, {"--sessions-per-address", "-1"})), std::runtime_error);
+}
+
+TEST(WebPublic, DeniedPrefixHoldsForEveryVisitor) {
+  ServerProcess server(with(lab_server_args(true), {"--deny-prefix", "127.0.0.0/24", "--sessions-per-address", "1"}));
+  const auto r = server.get("/api/v1/check?domain=good.test");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto a = body_json(r)["mx"][0]["addresses"][0];
+  EXPECT_FALSE(a["allowed"]) << r.body;
+  EXPECT_FALSE(a["connect"]["attempted"]);
+  EXPECT_EQ(a["special_range"], "denied by --deny-prefix 127.0.0.0/24");
 }
 
 json first_address(const HttpReply& r) {

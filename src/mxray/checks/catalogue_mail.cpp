@@ -266,6 +266,14 @@ constexpr std::array kFindings = {
      N_("Not an open relay"),
      N_("The server refused to relay for an outside sender."),
      N_("Nothing to do.")},
+    FindingDefinition{"relay.desynced", S::info,
+     N_("Inconclusive: the relay test's answers came out of turn"),
+     N_("The server sent replies that belong to no command (an extra reply, or one before the command was "
+     "sent), so mxray cannot tell which answer was the one to RCPT TO: a 250 may have answered another "
+     "command and a 550 the relay attempt, or the other way round. No relay verdict is given; an open relay "
+     "is not ruled out."),
+     N_("Find what adds or reorders replies (a filtering proxy or load balancer in front of the mail server, a "
+     "broken milter) and check again; test the relay by hand with swaks meanwhile.")},
     FindingDefinition{"relay.inconclusive", S::info,
      N_("The relay test could not be completed"),
      N_("The server refused the sender or dropped the session before RCPT TO, so mxray could not tell whether it relays."),

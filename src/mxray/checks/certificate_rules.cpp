@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "mxray/checks/rules.hpp"
+#include "mxray/core/text.hpp"
 
 namespace mxray::checks {
 namespace {
@@ -15,8 +16,7 @@ std::string lower(std::string s) {
 }
 
 std::string san_list(const report::CertificateFacts& leaf) {
-  std::string s;
-  for (const auto& n : leaf.san) s += (s.empty() ? "" : ", ") + n;
+  std::string s = core::join(leaf.san, ", ");
   return s.empty() ? leaf.subject : s;
 }
 

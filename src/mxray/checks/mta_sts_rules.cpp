@@ -1,6 +1,7 @@
 // MTA-STS rules (RFC 8461): the TXT record, the policy fetch and file, and what the policy
 // means per MX and address for senders that honour it.
 #include "mxray/checks/mta_sts_outcome.hpp"
+#include "mxray/core/text.hpp"
 #include "mxray/checks/rules.hpp"
 
 namespace mxray::checks {
@@ -76,8 +77,7 @@ void judge_mta_sts(const report::DomainEvidence& ev, const std::vector<MtaStsMxO
   }
   if (!lines.empty()) out.add("mtasts.policy_bad_line", {}, {}, N_("{lines}"), {{"lines", lines}});
   if (!p.valid) {
-    std::string errs;
-    for (const auto& e : p.errors) errs += (errs.empty() ? "" : "; ") + e;
+    std::string errs = core::join(p.errors, "; ");
     out.add("mtasts.policy_invalid", {}, {}, N_("{errors}"), {{"errors", errs}});
     return;
   }

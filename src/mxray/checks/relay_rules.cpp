@@ -1,6 +1,7 @@
 // Relay rules: open, closed or inconclusive. Open means an outside recipient got 2xx to RCPT
 // TO; without DATA that proves the server would take the transaction, not that it would relay.
 #include "mxray/checks/rules.hpp"
+#include "mxray/core/text.hpp"
 
 namespace mxray::checks {
 
@@ -13,6 +14,12 @@ bool relay_open(const report::RelayEvidence& r) {
 
 void judge_relay(const report::MxEvidence& mx, const report::AddressEvidence& a, FindingList& out) {
   const auto& r = a.relay;
+  // Replies out of turn: no answer can be matched to its command, an accepted RCPT as little
+  // as a refused one (smtp.out_of_turn says what was seen).
+  if (!r.attempts.empty() && !a.out_of_turn.empty()) {
+    out.add("relay.desynced", mx.host, a.ip, "{details}", {{"details", core::join(a.out_of_turn, "; ")}});
+    return;
+  }
   if (relay_open(r)) {
     for (const auto& attempt : r.attempts) {
       if (!attempt.accepted || !attempt.targets_outside) continue;

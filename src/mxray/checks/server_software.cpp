@@ -2,18 +2,15 @@
 // hints of hosted services, which beat wording and extension heuristics.
 #include "mxray/checks/server_software.hpp"
 
-#include <algorithm>
 #include <array>
-#include <cctype>
-#include <regex>
+#include <string_view>
+
+#include "mxray/core/text.hpp"
 
 namespace mxray::checks {
 namespace {
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
+using core::ascii_lower;
 
 struct Mark {
   const char* id;
@@ -51,20 +48,43 @@ constexpr std::array kMarks{
     Mark{"opensmtpd", "OpenSMTPD", "invalid recipient", 40, "refusal wording", "replies"},
 };
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The version after the product's name: "Postfix 3.7.1", "Exim/4.96", "OpenSMTPD v6.8.0":
+// at least two dotted numbers. A plain scan, no regex: the greeting is the server's text and
+// std::regex recurses per character (a long banner could exhaust the stack).
 std::string version_after(const std::string& text, const std::string& product) {
-  const std::regex re(product + R"([ /]v?([0-9]+(\.[0-9]+)+))", std::regex::icase);
-  std::smatch m;
-  return std::regex_search(text, m, re) ? m[1].str() : std::string{};
+  const auto haystack = ascii_lower(text);
+  const auto needle = ascii_lower(product);
+  for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) {
+    std::size_t i = at + needle.size();
+    if (i >= haystack.size() || (haystack[i] != ' ' && haystack[i] != '/')) continue;
+    ++i;
+    if (i < haystack.size() && haystack[i] == 'v') ++i;
+    const std::size_t start = i;
+    int numbers = 0;
+    while (i < haystack.size() && is_digit(haystack[i])) {
+      while (i < haystack.size() && is_digit(haystack[i])) ++i;
+      ++numbers;
+      if (i + 1 < haystack.size() && haystack[i] == '.' && is_digit(haystack[i + 1])) {
+        ++i;
+      } else {
+        break;
+      }
+    }
+    if (numbers >= 2) return text.substr(start, i - start);
+  }
+  return {};
 }
 
 }  // namespace
 
 ServerSoftware recognise_server(const report::AddressEvidence& a) {
-  const auto greeting = lower(a.banner.text);
-  std::string ehlo = lower(a.ehlo.text + "\n" + a.ehlo_tls.text);
-  for (const auto& [k, v] : a.ehlo.extensions) ehlo += "\n" + lower(k);
-  std::string replies = lower(a.vrfy.text + "\n" + a.expn.text + "\n" + a.mail_before_tls.text);
-  for (const auto& attempt : a.relay.attempts) replies += "\n" + lower(attempt.mail_text + "\n" + attempt.text);
+  const auto greeting = ascii_lower(a.banner.text);
+  std::string ehlo = ascii_lower(a.ehlo.text + "\n" + a.ehlo_tls.text);
+  for (const auto& [k, v] : a.ehlo.extensions) ehlo += "\n" + ascii_lower(k);
+  std::string replies = ascii_lower(a.vrfy.text + "\n" + a.expn.text + "\n" + a.mail_before_tls.text);
+  for (const auto& attempt : a.relay.attempts) replies += "\n" + ascii_lower(attempt.mail_text + "\n" + attempt.text);
 
   ServerSoftware best;
   for (const auto& m : kMarks) {

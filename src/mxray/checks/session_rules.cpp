@@ -2,6 +2,7 @@
 #include <regex>
 
 #include "mxray/checks/rules.hpp"
+#include "mxray/core/text.hpp"
 
 namespace mxray::checks {
 namespace {
@@ -81,13 +82,11 @@ void judge_session(const report::DomainEvidence& ev, const report::MxEvidence& m
     }
   }
   if (!a.bounds_hit.empty()) {
-    std::string joined;
-    for (const auto& b : a.bounds_hit) joined += (joined.empty() ? "" : "; ") + b;
+    std::string joined = core::join(a.bounds_hit, "; ");
     out.add("smtp.bound_reached", host, a.ip, "{limits}", {{"limits", joined}});
   }
   if (!a.out_of_turn.empty()) {
-    std::string joined;
-    for (const auto& b : a.out_of_turn) joined += (joined.empty() ? "" : "; ") + b;
+    std::string joined = core::join(a.out_of_turn, "; ");
     out.add("smtp.out_of_turn", host, a.ip, "{details}", {{"details", joined}});
   }
   if (a.banner.received && a.aborted_kind == "closed") {

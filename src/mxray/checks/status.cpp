@@ -10,8 +10,8 @@ namespace mxray::checks {
 namespace {
 
 // Findings that say "mxray could not tell", whatever their severity in the catalogue.
-constexpr std::array<std::string_view, 10> kInconclusive = {
-    "smtp.greeting_busy",     "relay.deferred",  "relay.inconclusive",     "smtp.not_tested_here",
+constexpr std::array<std::string_view, 11> kInconclusive = {
+    "smtp.greeting_busy",     "relay.deferred",  "relay.inconclusive",     "relay.desynced",         "smtp.not_tested_here",
     "vantage.port25_blocked", "vantage.no_ipv6", "mtasts.mx_not_verified", "domain.nothing_verified",
     "dnsbl.refused",          "dnsbl.lookup_failed"};
 

@@ -1,6 +1,7 @@
 // TLS-RPT rules (RFC 8460): the _smtp._tls record's syntax, and its absence where DANE or
 // MTA-STS is in use (then failures go unheard).
 #include "mxray/checks/rules.hpp"
+#include "mxray/core/text.hpp"
 
 namespace mxray::checks {
 
@@ -10,8 +11,7 @@ void judge_tls_rpt(const report::DomainEvidence& ev, FindingList& out) {
   if (r.error == "several") out.add("tlsrpt.several", {}, {}, N_("{detail}"), {{"detail", r.detail}});
   if (r.error == "malformed") out.add("tlsrpt.malformed", {}, {}, N_("{detail}"), {{"detail", r.detail}});
   if (r.error.empty() && !r.rua.empty()) {
-    std::string uris;
-    for (const auto& u : r.rua) uris += (uris.empty() ? "" : ", ") + u;
+    std::string uris = core::join(r.rua, ", ");
     out.add("tlsrpt.ok", {}, {}, N_("reports go to {uris}"), {{"uris", uris}});
   }
   if (r.error == "none") {

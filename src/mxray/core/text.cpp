@@ -36,6 +36,15 @@ std::string_view trim_space(std::string_view s) {
   return trim_if(s, [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
 }
 
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i != 0) out += separator;
+    out += items[i];
+  }
+  return out;
+}
+
 std::string hex_lower(const unsigned char* data, std::size_t n) {
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string out;

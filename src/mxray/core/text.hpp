@@ -1,11 +1,12 @@
 // Small text helpers used across the stages, one home each: ASCII case folding, trimming,
-// hex encoding, DNS name normalisation. ASCII only, on purpose: protocol keywords and DNS
+// hex encoding, joining lists, DNS name normalisation. ASCII only, on purpose: protocol keywords and DNS
 // names in A-label form are ASCII, and locale-dependent folding would make results vary.
 #pragma once
 
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mxray::core {
 
@@ -19,6 +20,8 @@ std::string_view trim_blanks(std::string_view s);
 std::string_view trim_space(std::string_view s);
 /// Lower-case hex of `n` bytes.
 std::string hex_lower(const unsigned char* data, std::size_t n);
+/// The items with `separator` between them ("a, b, c").
+std::string join(const std::vector<std::string>& items, std::string_view separator);
 /// A DNS name compared as names are: lower case, without the final dot.
 std::string normal_name(std::string_view name);
 

@@ -1,6 +1,7 @@
 // The resolve stage; see mail_hosts.hpp. The MX query comes first; then the A and AAAA
 // queries of every host run at once.
 #include "mxray/dns/mail_hosts.hpp"
+#include "mxray/core/text.hpp"
 
 #include <algorithm>
 #include <memory>
@@ -97,8 +98,7 @@ asio::awaitable<void> resolve_host(Resolver& resolver, report::MxEvidence& mx,
     }
   }
   if (mx.addresses.empty() && !errors.empty()) {
-    std::string joined;
-    for (const auto& e : errors) joined += (joined.empty() ? "" : "; ") + e;
+    std::string joined = core::join(errors, "; ");
     mx.address_error = joined;
   }
   co_await resolve_tlsa(resolver, mx, tlsa, limits);

@@ -1,6 +1,7 @@
 // See text.hpp. Every mark and colour comes from a status of the judgement (marks.hpp); the
 // texts beside the marks only describe the evidence. Strings in the evidence are escaped.
 #include "mxray/report/text.hpp"
+#include "mxray/core/text.hpp"
 
 #include <fmt/color.h>
 #include <fmt/format.h>
@@ -80,8 +81,7 @@ std::string step_text(const MxEvidence& mx, const AddressEvidence& a, std::strin
   }
   if (step == "dns") {
     const auto& r = a.reverse_dns;
-    std::string names;
-    for (const auto& n : r.names) names += (names.empty() ? "" : ", ") + n;
+    std::string names = core::join(r.names, ", ");
     return names.empty() ? r.error : "PTR " + names;
   }
   return {};

@@ -1,5 +1,6 @@
 // See text_parts.hpp. Marks come from marks.hpp; nothing here decides a status.
 #include "mxray/report/text_parts.hpp"
+#include "mxray/core/text.hpp"
 
 #include <fmt/format.h>
 
@@ -77,8 +78,7 @@ void render_certificate(std::string& out, const MxEvidence& mx, const Certificat
   const auto& leaf = c.chain.front();
   const std::string pad(kPad);
   out += pad + trf(lang, "issuer {issuer}", {{"issuer", leaf.issuer}}) + "\n";
-  std::string san;
-  for (const auto& s : leaf.san) san += (san.empty() ? "" : ", ") + s;
+  std::string san = core::join(leaf.san, ", ");
   out += pad + trf(lang, "names  {names}", {{"names", san.empty() ? std::string(tr(lang, "(none)")) : san}}) + "\n";
   out += pad + trf(lang, "valid  {from} .. {until} ({days} days left)",
                    {{"from", leaf.not_before}, {"until", leaf.not_after}, {"days", std::to_string(c.days_left)}}) + "\n";
@@ -95,8 +95,7 @@ void render_certificate(std::string& out, const MxEvidence& mx, const Certificat
 void render_vantage(std::string& out, const Painter& p, const DomainEvidence& ev, std::string_view lang) {
   const auto& v = ev.vantage;
   if (v.ehlo_name.empty() && v.resolvers.empty() && v.trust_anchor.empty()) return;
-  std::string resolvers;
-  for (const auto& r : v.resolvers) resolvers += (resolvers.empty() ? "" : ", ") + r;
+  std::string resolvers = core::join(v.resolvers, ", ");
   out += p.dim(trf(lang, "Checked from here: EHLO {ehlo}, resolver {resolvers}, trust anchor {anchor}",
                    {{"ehlo", v.ehlo_name.empty() ? "-" : v.ehlo_name},
                     {"resolvers", resolvers.empty() ? "-" : resolvers},
@@ -132,8 +131,7 @@ void render_policies(std::string& out, const Painter& p, const DomainEvidence& e
   if (s.fetch.attempted) {
     out += step_line(p, sts, tr(lang, "policy"), s.fetch.ok ? s.fetch.url : s.fetch.url + ": " + s.fetch.error);
     if (s.fetch.ok) {
-      std::string mxs;
-      for (const auto& m : s.policy.mx) mxs += (mxs.empty() ? "" : " ") + m;
+      std::string mxs = core::join(s.policy.mx, " ");
       out += pad + trf(lang, "mode {mode}, max_age {age}, mx {patterns}",
                        {{"mode", s.policy.mode}, {"age", std::to_string(s.policy.max_age)}, {"patterns", mxs}}) + "\n";
       for (const auto& e : s.policy.errors) out += pad + e + "\n";
@@ -152,8 +150,7 @@ void render_policies(std::string& out, const Painter& p, const DomainEvidence& e
   }
   const auto& r = ev.tls_rpt;
   out += fmt::format("\n{}\n", p("TLS-RPT", fmt::emphasis::bold));
-  std::string uris;
-  for (const auto& u : r.rua) uris += (uris.empty() ? "" : ", ") + u;
+  std::string uris = core::join(r.rua, ", ");
   std::string text = r.error.empty() ? uris : r.error + (r.detail.empty() ? "" : ": " + r.detail);
   if (text.empty()) text = std::string(tr(lang, "(none)"));
   out += step_line(p, domain_step(j, "tls_rpt"), "rua", text);

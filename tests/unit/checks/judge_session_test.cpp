@@ -160,6 +160,22 @@ TEST(JudgeRelay, OpenRelayIsCritical) {
   EXPECT_EQ(j.verdict, Verdict::fail);
 }
 
+TEST(JudgeRelay, RepliesOutOfTurnMakeTheRelayAnswerInconclusive) {
+  // 250 then 550 to one RCPT: the 250 may be the relay answer or a stray one; either way no
+  // verdict on relaying can be drawn from it, open or closed.
+  auto ev = load_evidence("relay_open");
+  ev.mx[0].addresses[0].out_of_turn = {"RCPT: 32 bytes after the reply, before the next command"};
+  const auto j = judge(ev);
+  EXPECT_FALSE(has_finding(j, "relay.open"));
+  EXPECT_FALSE(has_finding(j, "relay.closed"));
+  const auto* f = find_finding(j, "relay.desynced");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->status, Status::inconclusive);
+  EXPECT_NE(f->detail.find("RCPT: 32 bytes"), std::string::npos) << f->detail;
+  EXPECT_TRUE(has_finding(j, "smtp.out_of_turn"));
+  EXPECT_EQ(j.verdict, Verdict::warn) << "the desync itself is a warning";
+}
+
 TEST(JudgeRelay, RefusedSenderIsInconclusive) {
   const auto j = judge(load_evidence("relay_inconclusive"));
   EXPECT_EQ(sorted_ids(j), sorted({"relay.inconclusive", "tls.ok", "cert.ok"}));

@@ -19,7 +19,7 @@ TEST(MailboxSyntax, AcceptsOrdinaryAndQuotedMailboxes) {
 }
 
 TEST(MailboxSyntax, RefusesLineBreaksAndControlBytes) {
-  for (const std::string bad : std::vector<std::string>{"a@b.test\r\nDATA", "a@b.test\nRSET",
+  for (const std::string& bad : std::vector<std::string>{"a@b.test\r\nDATA", "a@b.test\nRSET",
                                                         std::string("a@b.test\0x", 10), "a\t@b.test", "a@b.test\x7f"}) {
     EXPECT_NE(mailbox_problem(bad), "") << bad;
   }
@@ -44,7 +44,7 @@ TEST(EhloNameSyntax, AcceptsHostNamesAndAddressLiterals) {
 }
 
 TEST(EhloNameSyntax, RefusesInjectionAndJunk) {
-  for (const std::string bad : std::vector<std::string>{"", "x\r\nMAIL FROM:<a@b>", "a b", "host_name", "-x.test",
+  for (const std::string& bad : std::vector<std::string>{"", "x\r\nMAIL FROM:<a@b>", "a b", "host_name", "-x.test",
                                                         "x.test.", "[1.2.3]", "a..b", std::string(64, 'a') + ".test"}) {
     EXPECT_NE(ehlo_name_problem(bad), "") << bad;
   }

@@ -24,7 +24,7 @@ TEST(CommandGuard, RefusesMessageContentVerbsInAnyCase) {
 }
 
 TEST(CommandGuard, RefusesEmbeddedLineBreaksAndNul) {
-  for (const std::string bad : std::vector<std::string>{"RCPT TO:<a@b.test>\r\nDATA", "MAIL FROM:<a@b>\n", "EHLO x\r",
+  for (const std::string& bad : std::vector<std::string>{"RCPT TO:<a@b.test>\r\nDATA", "MAIL FROM:<a@b>\n", "EHLO x\r",
                                                         std::string("EHLO a\0b", 8)}) {
     EXPECT_NE(refuse_to_send(bad), "") << bad;
   }
