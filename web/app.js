@@ -131,6 +131,9 @@ function renderSteps(row, a, judged) {
                     el('span', {class: 'mark', 'aria-hidden': 'true', text: MARKS[state]}),
                     el('span', {class: 'step-name', text: M['step_' + step] || step}),
                     el('span', {class: 'step-text', text: s.text || ''}));
+    // The vantage point of the session (the local address mxray connected from) is shown, not
+    // only in the tooltip: a reader compares it with the server's firewall and logs.
+    if (step === 'connect' && s.detail) item.append(el('span', {class: 'step-detail', text: ' ' + s.detail}));
     item.title = (M['status_' + state] || state) + (s.detail ? ' — ' + s.detail : '');
     list.append(item);
   }
