@@ -69,7 +69,8 @@ TEST(JudgePostmaster, MtaStsPolicyStillCachedAtTheMomentJudged) {
   EXPECT_FALSE(has_finding(judge(ev), "mtasts.cached_until")) << "only a later moment asks what senders still hold";
   JudgeOptions soon;
   soon.at_epoch = ev.checked_at_epoch + 3600;
-  const auto* f = find_finding(judge(ev, soon), "mtasts.cached_until");
+  const auto judged = judge(ev, soon);  // the finding points into it: keep it alive
+  const auto* f = find_finding(judged, "mtasts.cached_until");
   ASSERT_NE(f, nullptr);
   EXPECT_NE(f->detail.find("mode enforce"), std::string::npos) << f->detail;
   JudgeOptions later;
