@@ -29,7 +29,7 @@ add_custom_target(mxray_man ALL DEPENDS ${man_gz} ${changelog_gz})
 install(TARGETS mxray RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES ${man_gz} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${changelog_gz} packaging/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
-install(FILES README.md docs/findings.md docs/api.md docs/json-schema.md docs/security.md docs/install.md
+install(FILES README.md docs/findings.md docs/api.md docs/json-schema.md docs/security.md docs/install.md docs/monitoring.md
   DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES ${CMAKE_BINARY_DIR}/completions/mxray DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
 install(FILES ${CMAKE_BINARY_DIR}/completions/_mxray DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)

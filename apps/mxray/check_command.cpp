@@ -12,6 +12,7 @@
 #include "mxray/checks/judge.hpp"
 #include "mxray/checks/status.hpp"
 #include "mxray/report/json.hpp"
+#include "mxray/report/nagios.hpp"
 #include "mxray/report/text.hpp"
 #include "mxray/report/untrusted_json.hpp"
 
@@ -62,6 +63,11 @@ int render(const report::DomainEvidence& evidence, const OutputOptions& output, 
   checks::JudgeOptions options;
   if (args.at) options.at_epoch = args.at->at(evidence.checked_at_epoch);
   const auto judgement = checks::judge(evidence, options);
+  if (output.format == "nagios") {
+    const auto result = checks::monitoring_result(evidence, judgement, output.thresholds);
+    std::cout << report::render_nagios(evidence, judgement, result, output.thresholds, output.language);
+    return static_cast<int>(result.state);
+  }
   if (output.json) {
     std::cout << report::report_json(evidence, judgement, output.language)
                      .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
@@ -73,6 +79,7 @@ int render(const report::DomainEvidence& evidence, const OutputOptions& output, 
 }
 
 int could_not_check(const std::string& input, const std::string& message, const OutputOptions& output) {
+  if (output.format == "nagios") std::cout << report::render_nagios_error(input, message);
   if (output.json) {
     std::cout << report::error_json(input, message).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   }

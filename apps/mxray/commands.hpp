@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "mxray/checks/monitoring.hpp"
 #include "mxray/core/clock.hpp"
 
 #include "mxray/pipeline/check.hpp"
@@ -17,6 +18,8 @@ namespace mxray::app {
 /// How to present a report.
 struct OutputOptions {
   bool json = false;
+  std::string format = "text";  // text | json | nagios
+  checks::CertificateThresholds thresholds;  // -D, for nagios
   std::string colour = "auto";  // auto | always | never
   std::string language = "en";  // en | fr | de | es | it
 };

@@ -35,6 +35,16 @@ std::string early_language(int argc, char** argv) {
   return mxray::i18n::language_from_environment();
 }
 
+// True when the command line asks for the Monitoring Plugins output: then even a bad command
+// line answers with a status line a monitoring system can show (UNKNOWN, exit 3).
+bool wants_nagios(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if ((arg == "--format" && i + 1 < argc && std::string(argv[i + 1]) == "nagios") || arg == "--format=nagios") return true;
+  }
+  return false;
+}
+
 // --deny-prefix values (of check and serve) into prefixes; false, after saying why, on a bad one.
 bool parse_deny_prefixes(const std::vector<std::string>& texts, std::vector<mxray::core::Prefix>& out,
                          const std::string& lang) {
@@ -62,6 +72,12 @@ int main(int argc, char** argv) {
   using namespace mxray;
   const std::string lang = early_language(argc, argv);
   auto T = [&](const char* msgid) { return std::string(i18n::tr(lang, msgid)); };
+  const bool nagios = wants_nagios(argc, argv);
+  auto bad_input = [&](const std::string& message) {
+    std::cerr << "mxray: " << message << "\n";
+    if (nagios) std::cout << "MXRAY UNKNOWN: " << core::printable(message.substr(0, message.find('\n'))) << "\n";
+    return app::kExitCouldNotCheck;
+  };
   CLI::App app{T(N_("mxray: can mail reach this domain, and does it arrive encrypted?"))};
   app.footer(T(kExitCodes));
   app.require_subcommand(1);
@@ -141,8 +157,16 @@ int main(int argc, char** argv) {
 
   std::string lang_option;
   const auto lang_help = T(N_("Language of the report and messages: en, fr, de, es, it (default: from LANG)"));
+  std::string certificate_days = "14,7";
   for (auto* sub : {check, judge}) {
     sub->add_option("--lang", lang_option, lang_help)->check(CLI::IsMember({"en", "fr", "de", "es", "it"}));
+    sub->add_option("--format", output.format,
+                    T(N_("Output: text (default), json (the same as --json) or nagios (Monitoring Plugins: a "
+                         "status line with perfdata, then the problems; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)")))
+        ->check(CLI::IsMember({"text", "json", "nagios"}));
+    sub->add_option("-D,--certificate-days", certificate_days,
+                    T(N_("With --format nagios: WARN,CRIT days of certificate lifetime left (earliest in the chain) "
+                         "below which the state is at least WARNING or CRITICAL (default 14,7)")));
   }
   output.language = lang;
 
@@ -169,8 +193,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "mxray: " << e.what() << "\nRun 'mxray --help' for usage.\n";
-    return app::kExitCouldNotCheck;
+    return bad_input(std::string(e.what()) + "\nRun 'mxray --help' for usage.");
   }
 
   if (*completion) return app::run_completion(app, completion_shell);
@@ -181,22 +204,26 @@ int main(int argc, char** argv) {
     if (!parse_deny_prefixes(serve_args.deny_prefixes, probe.deny_prefixes, lang)) return app::kExitCouldNotCheck;
     return app::run_serve(serve_args);
   }
+  if (output.json && output.format == "nagios") return bad_input(std::string(i18n::tr(lang, N_("--json and --format nagios exclude each other"))));
+  if (output.format == "json") output.json = true;
+  if (output.json) output.format = "json";
+  const auto thresholds = checks::parse_certificate_thresholds(certificate_days);
+  if (!thresholds.ok) {
+    return bad_input(i18n::trf(lang, N_("-D {value}: {problem}"),
+                               {{"value", core::printable(certificate_days)}, {"problem", std::string(i18n::tr(lang, thresholds.error))}}));
+  }
+  output.thresholds = thresholds.thresholds;
   app::JudgeArgs judge_args;
   if (!at_text.empty()) {
     judge_args.at = core::parse_moment(at_text);
     if (!judge_args.at) {
-      std::cerr << "mxray: " << i18n::trf(lang, N_("--at {value}: not a moment like +30d, +12h, +2w or 2027-01-15"),
-                                          {{"value", core::printable(at_text)}})
-                << "\n";
-      return app::kExitCouldNotCheck;
+      return bad_input(i18n::trf(lang, N_("--at {value}: not a moment like +30d, +12h, +2w or 2027-01-15"),
+                                 {{"value", core::printable(at_text)}}));
     }
   }
   if (*judge) return app::run_judge(evidence_file, output, judge_args);
 
-  if (only4 && only6) {
-    std::cerr << "mxray: -4 and -6 exclude each other\n";
-    return app::kExitCouldNotCheck;
-  }
+  if (only4 && only6) return bad_input(std::string(i18n::tr(lang, N_("-4 and -6 exclude each other"))));
   if (check->count("--ehlo-name") == 0) {
     // Like swaks and posttls-finger: servers that check the EHLO name see a real host name.
     char host[256] = {};
@@ -211,21 +238,17 @@ int main(int argc, char** argv) {
         std::tuple{"--relay-from", &options.probe.relay_from, smtp::mailbox_problem(options.probe.relay_from)},
         std::tuple{"--relay-to", &options.probe.relay_to, smtp::mailbox_problem(options.probe.relay_to)}}) {
     if (problem.empty()) continue;
-    std::cerr << "mxray: " << i18n::trf(lang, N_("{option} {value}: {problem}"),
-                                        {{"option", option}, {"value", core::printable(*value)},
-                                         {"problem", std::string(i18n::tr(lang, problem))}})
-              << "\n";
-    return app::kExitCouldNotCheck;
+    return bad_input(i18n::trf(lang, N_("{option} {value}: {problem}"),
+                               {{"option", option}, {"value", core::printable(*value)},
+                                {"problem", std::string(i18n::tr(lang, problem))}}));
   }
   if (!parse_deny_prefixes(deny_prefixes, options.probe.deny_prefixes, lang)) return app::kExitCouldNotCheck;
   for (auto& zone : options.blocklists) {
     if (zone == "default") continue;
     const auto name = dns::normalise_domain(zone);
     if (!name.ok()) {
-      std::cerr << "mxray: " << i18n::trf(lang, N_("--dnsbl {value}: {problem}"),
-                                          {{"value", core::printable(zone)}, {"problem", name.error}})
-                << "\n";
-      return app::kExitCouldNotCheck;
+      return bad_input(i18n::trf(lang, N_("--dnsbl {value}: {problem}"),
+                                 {{"value", core::printable(zone)}, {"problem", name.error}}));
     }
     zone = name.name;
   }
