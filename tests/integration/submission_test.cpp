@@ -118,6 +118,36 @@ TEST(Submission, WithoutSrvTheUsualNamesAreTriedAndNothingFoundIsSaid) {
   EXPECT_NE(text.out.find("implicit.submit.test:465"), std::string::npos) << text.out;
 }
 
+TEST(Submission, RealPostfixOn465And587WithAuthOnlyInsideTls) {
+  const auto r = check_lab("submit-postfix.test", kFast);
+  ASSERT_TRUE(r.json.is_object()) << r.err;
+  const auto* implicit = service(r.json, "mx.postfix.test", 465);
+  const auto* starttls = service(r.json, "mx.postfix.test", 587);
+  ASSERT_TRUE(implicit && starttls) << r.json["submission"].dump(1);
+  EXPECT_EQ((*implicit)["status"], "ok") << r.out;
+  EXPECT_EQ((*starttls)["status"], "ok") << r.out;
+  ASSERT_EQ((*starttls)["addresses"].size(), 2u) << "127.0.0.50 and ::1";
+  for (const auto* s : {implicit, starttls}) {
+    for (const auto& a : (*s)["addresses"]) {
+      EXPECT_TRUE(a["tls"]["ok"]) << a.dump(1);
+      EXPECT_TRUE(a["certificate"]["hostname_match"]) << a.dump(1);
+      EXPECT_NE(a["ehlo_tls"]["extensions"]["AUTH"].get<std::string>().find("PLAIN"), std::string::npos) << a.dump(1);
+      EXPECT_EQ(a["relay"]["attempts"][0]["code"], 554) << a.dump(1);
+    }
+  }
+  for (const auto& a : (*starttls)["addresses"]) {
+    EXPECT_TRUE(a["ehlo"]["extensions"].contains("STARTTLS"));
+    EXPECT_FALSE(a["ehlo"]["extensions"].contains("AUTH")) << "smtpd_tls_auth_only";
+  }
+  EXPECT_EQ(findings(r.json, "submission.ok").size(), 4u) << r.out;
+  EXPECT_EQ(r.json["status"]["submission"], "ok");
+  // Postfix counts every command of a session in its "disconnect" line: never an auth=.
+  const auto log = lab_file("logs/postfix.log");
+  EXPECT_NE(log.find("postfix/submissions/smtpd"), std::string::npos);
+  EXPECT_NE(log.find("postfix/submission/smtpd"), std::string::npos);
+  EXPECT_EQ(log.find(" auth="), std::string::npos);
+}
+
 TEST(Submission, NotAskedForNothingIsProbed) {
   const auto r = check_lab("submit.test", {"--no-legacy-tls-scan", "--no-relay-test"});
   ASSERT_TRUE(r.json.is_object()) << r.err;
