@@ -122,8 +122,9 @@ Checker::Checker(asio::any_io_executor executor, CheckOptions options) : options
 
 Checker::~Checker() = default;
 
-asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver progress) {
+asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver progress, bool submission_too) {
   const auto started = Clock::now();
+  const bool submission = options_.submission || submission_too;
   CheckResult result;
   auto& ev = result.evidence;
   ev.input = input;
@@ -152,7 +153,7 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
     // checks that need a domain's own records are not made.
     ev.target.mx_lookup = false;
     ev.target.skipped = {"mta_sts", "tls_rpt"};
-    if (options_.submission) ev.target.skipped.push_back("submission");
+    if (submission) ev.target.skipped.push_back("submission");
     if (target.kind == "host") {
       co_await dns::resolve_direct_host(*resolver_, ev, options_.probe.limits, options_.families);
     } else {
@@ -207,7 +208,7 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
     auto& s = session.tls_only ? tls_only : settings;
     probes.push_back(guarded_probe(s, *tls_, mx, mx.addresses[session.address], std::move(on_step), session.other_names));
   }
-  if (options_.submission && ev.target.mx_lookup) {
+  if (submission && ev.target.mx_lookup) {
     probes.push_back(submission_stage(*resolver_, tls_only_submission(settings), *tls_, options_.families, ev));
   }
   // Reverse DNS and blocklists beside the probes: none of them needs it.

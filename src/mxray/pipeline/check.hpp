@@ -65,8 +65,9 @@ class Checker {
   ~Checker();
 
   /// Checks one domain as typed by the user (or a host under direct_host, or an address
-  /// literal "[192.0.2.25]:port"); `progress` hears of each finished step.
-  boost::asio::awaitable<CheckResult> check(std::string input, ProgressObserver progress = {});
+  /// literal "[192.0.2.25]:port"); `progress` hears of each finished step. `submission` adds
+  /// the submission services to this one check (the web page's ?submission=1).
+  boost::asio::awaitable<CheckResult> check(std::string input, ProgressObserver progress = {}, bool submission = false);
 
  private:
   CheckOptions options_;
