@@ -67,6 +67,13 @@ constexpr std::array kFindings = {
      "1.1 are deprecated (RFC 8996) and refused by current clients."),
      N_("Allow TLS 1.2 and 1.3 on the submission service (Postfix: `smtpd_tls_protocols = >=TLSv1.2` and "
      "`smtpd_tls_mandatory_protocols = >=TLSv1.2`).")},
+    FindingDefinition{"submission.plaintext_injection", S::critical,
+     N_("Data arrived in clear text right after STARTTLS on the submission port"),
+     N_("The server sent bytes after its \"220 Ready to start TLS\" before the handshake. A client reads such bytes "
+     "as if they came through TLS (the STARTTLS command injection flaw, CVE-2011-0411 and kin); on a submission "
+     "port, where clients log in next, an attacker can use it to steal the session."),
+     N_("Upgrade the MTA or the proxy in front of it (a correct server discards buffered input at STARTTLS), or "
+     "offer implicit TLS on 465, which has no plain-text phase.")},
     FindingDefinition{"submission.cert_untrusted", S::critical,
      N_("The submission service's certificate is not trusted"),
      N_("Mail clients verify the submission server's certificate against the trusted CAs (RFC 8314 section 4.1, "

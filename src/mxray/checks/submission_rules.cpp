@@ -24,6 +24,10 @@ void judge_tls_of(const report::SubmissionService& s, const report::SubmissionAd
                   FindingList& out) {
   const auto where = place(s);
   if (old_tls(a.tls.version)) out.add("submission.tls_old", where, a.ip, N_("{version} negotiated"), {{"version", a.tls.version}});
+  if (a.tls.bytes_before_handshake > 0) {
+    out.add("submission.plaintext_injection", where, a.ip, N_("{count} bytes arrived before the TLS handshake"),
+            {{"count", std::to_string(a.tls.bytes_before_handshake)}});
+  }
   const auto& c = a.certificate;
   if (!c.present) return;
   if (!c.trusted) {

@@ -180,6 +180,17 @@ TEST(JudgeSubmission, NoAuthInsideTlsAndOldTls) {
   EXPECT_FALSE(has_finding(j, "submission.starttls_only"));
 }
 
+TEST(JudgeSubmission, BytesInjectedBeforeTheStartTlsHandshake) {
+  auto ev = both_good();
+  ev.submission.services[1].addresses[0].tls.bytes_before_handshake = 23;
+  const auto j = judge(ev);
+  const auto* f = find_finding(j, "submission.plaintext_injection");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->mx, "smtp.example.test:587");
+  EXPECT_NE(f->detail.find("23 bytes"), std::string::npos);
+  EXPECT_FALSE(has_finding(judge(both_good()), "submission.plaintext_injection"));
+}
+
 TEST(JudgeSubmission, NothingFoundAndGuessedServices) {
   auto none = with_services({}, "guess");
   none.submission.tried = {"smtp.example.test:465", "smtp.example.test:587"};
