@@ -347,6 +347,17 @@ cmd_status() {
   return $rc
 }
 
+# The lab's daemons outlive this script: they must not inherit a descriptor from whoever ran
+# it (e.g. the lock of `flock /tmp/mxray-lab.lock ctest`, which a left-over lab would then
+# hold for ever). Keep stdin, stdout and stderr (and 255, bash's own copy of this script).
+close_inherited_fds() {
+  local fd n
+  for fd in /proc/$$/fd/*; do
+    n=${fd##*/}
+    if [[ $n =~ ^[0-9]+$ ]] && ((n > 2 && n != 255)) && [[ -e $fd ]]; then eval "exec $n>&-" 2>/dev/null || true; fi
+  done
+}
+
 # One start or stop at a time per run dir (two sessions may share the lab).
 lock() {
   mkdir -p "$run"
@@ -355,8 +366,8 @@ lock() {
 }
 
 case ${1:-} in
-  start) lock; cmd_start ;;
-  wan) lock; : >"$run/logs/wan.out"; cmd_wan "${2:-}" ;;
+  start) close_inherited_fds; lock; cmd_start ;;
+  wan) close_inherited_fds; lock; : >"$run/logs/wan.out"; cmd_wan "${2:-}" ;;
   stop) [[ -d $run ]] && lock; cmd_stop ;;
   status) cmd_status ;;
   *) echo "usage: lab.sh start|stop|status|wan MS   (env: MXRAY_LAB_DIR, MXRAY_FIXTURE, MXRAY_LAB_WAN_DELAY_MS)" >&2; exit 2 ;;

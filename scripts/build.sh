@@ -15,6 +15,9 @@ fi
 if command -v ccache >/dev/null 2>&1; then
   extra+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
   export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$(dirname "$repo")}
+  # -g records the build directory, which ccache would then hash: another checkout of the same
+  # tree (a worktree, CI's clean clone) would miss every object.
+  export CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-true}
 fi
 cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${extra[@]}" >/dev/null
 ninja -C "$build" -j "${MXRAY_JOBS:-$(nproc)}"

@@ -7,7 +7,7 @@
 const STEPS = ['connect', 'greeting', 'ehlo', 'starttls', 'certificate', 'dane', 'relay', 'vrfy_expn', 'mta_sts', 'dns'];
 // The only mapping from a status to a mark (the terminal uses the same, report/marks.hpp).
 // `pending` and `seen` are the page's own states while the judge has not spoken yet.
-const MARKS = {ok: '✓', info: 'i', warning: '!', critical: '✗', inconclusive: '?', not_tested: '–', pending: '…', seen: '·'};
+const MARKS = {ok: '✓', info: 'i', warning: '!', critical: '✗', inconclusive: '?', not_tested: '-', pending: '…', seen: '·'};
 
 let M = {};          // the page's labels in the current language (from /api/v1/messages)
 let lang = 'en';
@@ -134,6 +134,9 @@ function renderSteps(row, a, judged) {
                     el('span', {class: 'mark', 'aria-hidden': 'true', text: MARKS[state]}),
                     el('span', {class: 'step-name', text: M['step_' + step] || step}),
                     el('span', {class: 'step-text', text: s.text || ''}));
+    // The vantage point of the session (the local address mxray connected from) is shown, not
+    // only in the tooltip: a reader compares it with the server's firewall and logs.
+    if (step === 'connect' && s.detail) item.append(el('span', {class: 'step-detail', text: ' ' + s.detail}));
     item.title = (M['status_' + state] || state) + (s.detail ? ' — ' + s.detail : '');
     list.append(item);
   }
@@ -196,7 +199,8 @@ function renderFindings(findings) {
   list.replaceChildren();
   for (const f of findings) {  // in the judge's order, worst first
     const where = f.mx ? f.mx + (f.ip ? ' ' + f.ip : '') : M.whole_domain;
-    const item = el('li', {class: 'finding sev-' + f.severity + ' status-' + f.status, 'data-id': f.id,
+    // The colour is the judge's status for the finding; the badge names the catalogue severity.
+    const item = el('li', {class: 'finding status-' + f.status, 'data-id': f.id,
                            'data-severity': f.severity, 'data-status': f.status},
                     el('p', {class: 'finding-head'},
                        el('span', {class: 'mark', 'aria-hidden': 'true', text: MARKS[f.status] || ''}), ' ',

@@ -1,4 +1,5 @@
-// The program's exit codes (documented in --help and docs/cli.md). Only programs pick them.
+// The program's exit codes (documented in --help, the man page's EXIT STATUS and the README).
+// Only programs pick them.
 #pragma once
 
 namespace mxray::app {

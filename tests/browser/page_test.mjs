@@ -131,7 +131,7 @@ async function main() {
             const state = await item.getAttribute('data-state');
             const mark = await item.locator('.mark').textContent();
             if (state !== status) fail(d + ' ' + a.ip + ' ' + step + ': page ' + state + ', JSON ' + status);
-            if (mark !== {ok: '✓', info: 'i', warning: '!', critical: '✗', inconclusive: '?', not_tested: '–'}[status]) {
+            if (mark !== {ok: '✓', info: 'i', warning: '!', critical: '✗', inconclusive: '?', not_tested: '-'}[status]) {
               fail(d + ' ' + a.ip + ' ' + step + ': mark ' + mark + ' for ' + status);
             }
             compared++;
@@ -141,6 +141,20 @@ async function main() {
       for (const [step, status] of Object.entries(report.status)) {
         const state = await p2.locator('#summary .domain-steps [data-step=' + step + ']').getAttribute('data-state');
         if (state !== status) fail(d + ' domain ' + step + ': page ' + state + ', JSON ' + status);
+        compared++;
+      }
+      // Every finding is coloured and marked by the judge's status for it, in the judge's order.
+      const shown = await p2.locator('.finding').evaluateAll((n) => n.map((x) => [x.dataset.id, x.dataset.status, x.className,
+                                                                                 x.querySelector('.mark').textContent]));
+      expect(shown.length === report.findings.length, d + ': every finding shown');
+      for (const [i, f] of report.findings.entries()) {
+        const [id, status, cls, mark] = shown[i] || [];
+        if (id !== f.id || status !== f.status || !cls.split(' ').includes('status-' + f.status)) {
+          fail(d + ' finding ' + i + ': page ' + id + '/' + status + ' (' + cls + '), JSON ' + f.id + '/' + f.status);
+        }
+        if (mark !== {ok: '✓', info: 'i', warning: '!', critical: '✗', inconclusive: '?', not_tested: '-'}[f.status]) {
+          fail(d + ' finding ' + f.id + ': mark ' + mark + ' for ' + f.status);
+        }
         compared++;
       }
       expect(compared >= 10, d + ': ' + compared + ' marks equal the JSON statuses');

@@ -157,11 +157,15 @@ TEST(Verdict, JudgeEscapesEveryStringOfTheFile) {
   auto ev = all_timeout_evidence();
   ev["mx"][0]["addresses"][0]["connect"]["error"] = "\x1b[2J\x1b]0;pwned\x07 refused";
   ev["mx"][0]["host"] = "mx1.blocked.test\x1b[31m";
+  // A line feed outside a reply text could forge a line of the report.
+  ev["mx"][0]["addresses"][0]["ip"] = "127.0.0.1\nForged: PASS";
   const auto file = write_file("mxray-verdict-escape.json", ev);
   const auto r = run_mxray({"judge", "--color", "never", file.string()});
   EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << "an escape sequence from the file reached the terminal";
   EXPECT_EQ(r.out.find('\x07'), std::string::npos);
   EXPECT_NE(r.out.find("\\x1b[2J"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\nForged: PASS"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Forged: PASS"), std::string::npos) << "the forged text should be shown, escaped:\n" << r.out;
   std::filesystem::remove(file);
 }
 

@@ -141,6 +141,13 @@ constexpr std::array kFindings = {
      N_("The server closed the session early"),
      N_("The server ended the session in the middle of the dialogue. Senders treat it as a temporary failure and retry."),
      N_("Check the server's logs for the reason (limits, filters, crashes).")},
+    FindingDefinition{"smtp.stalled", S::warning,
+     N_("The server stopped answering in the middle of the session"),
+     N_("The server greeted, then left a command unanswered until mxray's time limit for it. Senders wait too, then "
+        "give up and retry later: mail is delayed, and every later step of this check could not be tested. Tarpits "
+        "and overloaded content filters behave like this."),
+     N_("Check the server's load and its filters (milters, policy services, DNS lookups they make) for what blocks "
+        "the reply; if the delay is a deliberate tarpit, keep it below a few seconds per reply.")},
     FindingDefinition{"smtp.ehlo_refused", S::warning,
      N_("EHLO refused: the server only speaks old SMTP (HELO)"),
      N_("Without EHLO the server cannot announce extensions, so no STARTTLS, no SIZE, no 8BITMIME."),

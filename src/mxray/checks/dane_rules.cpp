@@ -34,6 +34,7 @@ void judge_applied(const report::DomainEvidence& ev, const report::MxEvidence& m
   bool any_matched = false;
   for (const auto& a : mx.addresses) {
     if (!reached_tls_stage(a)) continue;
+    if (a.starttls.offered && !a.starttls.attempted) continue;  // the session ended first: not tested
     if (!a.dane.checked) {
       if (!a.starttls.offered) {
         out.add("dane.no_tls", mx.host, a.ip, N_("STARTTLS is not offered"));

@@ -43,6 +43,11 @@ MtaStsAddressOutcome sts_outcome(const report::MxEvidence& mx, const report::Add
     return o;
   }
   const auto& c = a.certificate;
+  if (a.starttls.offered && !a.starttls.attempted) {
+    o.outcome = "not_verified";
+    o.why = "the session ended before STARTTLS";
+    return o;
+  }
   o.outcome = "failed";
   if (!a.starttls.offered) {
     o.why = "STARTTLS not offered";

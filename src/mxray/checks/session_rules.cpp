@@ -92,6 +92,11 @@ void judge_session(const report::DomainEvidence& ev, const report::MxEvidence& m
   if (a.banner.received && a.aborted_kind == "closed") {
     out.add("smtp.dropped", host, a.ip, N_("closed during {step}"), {{"step", a.aborted}});
   }
+  // A stall after the greeting (the TLS handshake has its own finding): what a sender meets too.
+  const bool handshake = a.starttls.attempted && !a.starttls.ok;
+  if (a.banner.received && a.banner.code == 220 && a.aborted_kind == "timeout" && !handshake) {
+    out.add("smtp.stalled", host, a.ip, N_("no answer in time: {step}"), {{"step", a.aborted}});
+  }
 }
 
 }  // namespace mxray::checks

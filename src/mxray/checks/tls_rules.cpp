@@ -14,6 +14,8 @@ void judge_tls(const report::MxEvidence& mx, const report::AddressEvidence& a, F
     }
     return;
   }
+  // Offered but never tried: the session ended before (a stall or a close, judged as such).
+  if (!a.starttls.attempted) return;
   if (!a.starttls.ok) {
     out.add("tls.starttls_failed", host, a.ip, "{error}", {{"error", a.starttls.error}});
     return;

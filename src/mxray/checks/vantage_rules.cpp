@@ -25,7 +25,9 @@ Counts count(const report::DomainEvidence& ev) {
   return c;
 }
 
-bool all_timed_out(const Counts& c) { return c.attempted > 0 && c.timeouts == c.attempted; }
+// IPv6 addresses without a route are a vantage problem of their own: they do not make the IPv4
+// timeouts any less "every connection that could leave timed out".
+bool all_timed_out(const Counts& c) { return c.timeouts > 0 && c.timeouts == c.attempted - c.no_route_v6; }
 
 }  // namespace
 
@@ -39,7 +41,7 @@ void judge_vantage(const report::DomainEvidence& ev, FindingList& out) {
   const auto c = count(ev);
   if (all_timed_out(c)) {
     out.add("vantage.port25_blocked", {}, {}, N_("all {count} connections to port {port} timed out, at every MX"),
-            {{"count", std::to_string(c.attempted)}, {"port", std::to_string(ev.port)}});
+            {{"count", std::to_string(c.timeouts)}, {"port", std::to_string(ev.port)}});
   }
   if (c.no_route_v6 > 0) {
     out.add("vantage.no_ipv6", {}, {}, N_("{count} IPv6 address(es) could not be reached: network unreachable"),

@@ -36,7 +36,8 @@ StepStatuses carried_out(const report::AddressEvidence& a, const Judgement& j, c
   if (a.starttls.ok && a.certificate.present) s["certificate"] = Status::ok;
   if ((a.vrfy.sent && a.vrfy.code != 0) || (a.expn.sent && a.expn.code != 0)) s["vrfy_expn"] = Status::ok;
   for (const auto& m : j.mta_sts_mx) {
-    if (m.host != host || m.consequence == "not_applied") continue;
+    // An address verified under an MX that senders will not use (not listed in enforce) is no tick.
+    if (m.host != host || (m.consequence != "deliver" && m.consequence != "report_only")) continue;
     for (const auto& o : m.addresses) {
       if (o.ip == a.ip && o.outcome == "verified") s["mta_sts"] = Status::ok;
     }

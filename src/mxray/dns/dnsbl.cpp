@@ -63,6 +63,8 @@ bool is_public_resolver(const std::string& forwarder) {
   return std::find(kPublicResolvers.begin(), kPublicResolvers.end(), address) != kPublicResolvers.end();
 }
 
+std::vector<std::string> public_resolvers() { return {kPublicResolvers.begin(), kPublicResolvers.end()}; }
+
 report::DnsblEvidence plan_blocklists(const std::vector<std::string>& requested, const std::vector<std::string>& forwarders) {
   report::DnsblEvidence out;
   std::string public_resolver;

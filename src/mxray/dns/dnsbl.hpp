@@ -21,6 +21,8 @@ const std::vector<std::string>& default_blocklists();
 /// True when `forwarder` (ADDR[@PORT]) is a well-known public resolver: the big lists refuse
 /// queries that come through them (Spamhaus answers 127.255.255.254).
 bool is_public_resolver(const std::string& forwarder);
+/// The well-known public resolvers that is_public_resolver knows (addresses only).
+std::vector<std::string> public_resolvers();
 
 /// The zones to ask: `requested` as given (the word "default" stands for the default set),
 /// without the default set when a forwarder is a public resolver (then `skipped` says so).

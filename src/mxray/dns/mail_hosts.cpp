@@ -50,12 +50,12 @@ asio::awaitable<void> resolve_tlsa(Resolver& resolver, report::MxEvidence& mx, c
   if (!mx.cname_target.empty() && mx.dnssec == "secure") {
     const auto expanded = co_await resolver.query("_25._tcp." + mx.cname_target, rrtype::kTlsa);
     if (expanded.havedata && expanded.dnssec == "secure") {
-      fill_dane(expanded, mx.cname_target, mx.dnssec, limits, mx.dane);
+      fill_dane(expanded, mx.cname_target, limits, mx.dane);
       mx.dane.rrsig_expires_epoch = earliest_rrsig_expiry(expanded);
       co_return;
     }
   }
-  fill_dane(original, mx.host, mx.dnssec, limits, mx.dane);
+  fill_dane(original, mx.host, limits, mx.dane);
   mx.dane.rrsig_expires_epoch = earliest_rrsig_expiry(original);
 }
 

@@ -33,8 +33,7 @@ std::optional<report::TlsaRecord> parse_tlsa(std::span<const std::uint8_t> rdata
   return r;
 }
 
-void fill_dane(const DnsAnswer& answer, const std::string& base_domain, const std::string& address_dnssec,
-               const core::Limits& limits, report::DaneEvidence& dane) {
+void fill_dane(const DnsAnswer& answer, const std::string& base_domain, const core::Limits& limits, report::DaneEvidence& dane) {
   dane.looked_up = true;
   dane.base_domain = base_domain;
   dane.tlsa_name = "_25._tcp." + base_domain;
@@ -55,22 +54,9 @@ void fill_dane(const DnsAnswer& answer, const std::string& base_domain, const st
     }
     if (auto r = parse_tlsa(rd, limits.max_cert_bytes)) dane.records.push_back(std::move(*r));
   }
-  bool any_usable = false;
-  for (const auto& r : dane.records) any_usable = any_usable || r.usable;
+  // Whether these records apply (DNSSEC of the TLSA and address answers, usable records) is
+  // the judge's decision: checks::dane_applies.
   dane.applies = false;
-  dane.not_applied.clear();
-  if (dane.records.empty() && dane.dnssec != "bogus") return;
-  if (dane.dnssec == "bogus") {
-    dane.not_applied = "the TLSA answer is DNSSEC-bogus";
-  } else if (dane.dnssec != "secure") {
-    dane.not_applied = "the TLSA records are not DNSSEC-signed (insecure): senders ignore them";
-  } else if (!any_usable) {
-    dane.not_applied = "no usable TLSA record (usage 2 or 3, selector 0 or 1, matching type 0, 1 or 2)";
-  } else if (address_dnssec != "secure") {
-    dane.not_applied = "the address records of the MX host are not DNSSEC-secure (RFC 7672 section 2.2.2)";
-  } else {
-    dane.applies = true;
-  }
 }
 
 }  // namespace mxray::dns

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "mxray/checks/rules.hpp"
 #include "mxray/core/clock.hpp"
 #include "mxray/core/join.hpp"
 #include "mxray/core/printable.hpp"
@@ -163,6 +164,9 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
   }
   if (!result.error.empty()) co_return result;
   ev.port = settings.port;
+  // Senders verify the handshake against TLSA records only where DANE applies: the judge's
+  // rule, applied once here so the probe verifies exactly what senders would.
+  for (auto& mx : ev.mx) mx.dane.applies = checks::dane_applies(mx);
   // The certificate about to be deployed needs only what DNS published: read it before any
   // session, so that an unreadable file stops the check at once.
   if (!options_.next_certificate_file.empty()) {

@@ -132,6 +132,7 @@ struct RelayEvidence {
   std::string mode;               // quick | all
   std::string skipped_reason;
   bool over_tls = false;
+  std::string source;             // local address of the separate relay session, when there was one
   std::vector<RelayAttempt> attempts;
 };
 
@@ -157,8 +158,7 @@ struct DaneEvidence {
   std::string why_bogus;
   std::vector<TlsaRecord> records;
   bool records_truncated = false;
-  bool applies = false;           // the probe ran OpenSSL's DANE verifier (the judge decides applicability itself)
-  std::string not_applied;        // why the probe did not run it although records exist
+  bool applies = false;           // the probe ran OpenSSL's DANE verifier: set from checks::dane_applies
   long long rrsig_expires_epoch = 0;  // earliest RRSIG expiration over the TLSA answer (0: none seen)
 };
 

@@ -31,12 +31,12 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReverseDnsEvidence, looked_up, n
                                                 confirmed_name, dnssec, error)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RelayAttempt, variant, mail_from, rcpt_to, mail_code, mail_text, code, text,
                                                 accepted, targets_outside)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RelayEvidence, tested, mode, skipped_reason, over_tls, attempts)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RelayEvidence, tested, mode, skipped_reason, over_tls, source, attempts)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TlsaRecord, usage, selector, matching_type, data, usable,
                                                 unusable_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DaneEvidence, looked_up, tlsa_name, base_domain, dnssec, rcode,
                                                 nxdomain, error, why_bogus, records, records_truncated, applies,
-                                                not_applied, rrsig_expires_epoch)
+                                                rrsig_expires_epoch)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DaneAddressResult, checked, matched, matched_record, depth, error,
                                                 record_depths)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DnsblLookup, zone, query, answered, codes, reason, error)

@@ -121,11 +121,13 @@ void render_address(std::string& out, const Painter& p, const MxEvidence& mx, co
 }
 
 // The TLSA records of one MX (RFC 7672), when there are any or the lookup failed.
-void render_dane(std::string& out, const Painter& p, const MxEvidence& mx, Status status) {
+void render_dane(std::string& out, const Painter& p, const MxEvidence& mx, Status status, std::string_view lang) {
   const auto& d = mx.dane;
-  if (!d.looked_up || (d.records.empty() && d.error.empty() && d.dnssec != "bogus")) return;
+  // Shown when there is something to show, or a status to show (a signed zone without TLSA).
+  const bool nothing = d.records.empty() && d.error.empty() && d.dnssec != "bogus";
+  if (!d.looked_up || (nothing && status == Status::not_tested)) return;
   out += fmt::format("  {} DANE {} (DNSSEC {}){}\n", p.mark(status), d.tlsa_name, d.dnssec.empty() ? "?" : d.dnssec,
-                     d.error.empty() ? "" : ": " + d.error);
+                     d.error.empty() ? (nothing ? ": " + std::string(tr(lang, "no TLSA record")) : "") : ": " + d.error);
   for (const auto& r : d.records) out += fmt::format("      TLSA {}{}\n", tlsa_text(r), r.usable ? "" : "  " + r.unusable_reason);
 }
 
@@ -166,7 +168,7 @@ std::string render_text(const DomainEvidence& ev, const checks::Judgement& j, bo
       out += fmt::format("  {} {}{}\n", p.mark(mx_step(j, mx.host, "dns")), tr(lang, "no address"),
                          mx.address_error.empty() ? "" : ": " + mx.address_error);
     }
-    render_dane(out, p, mx, mx_step(j, mx.host, "dane"));
+    render_dane(out, p, mx, mx_step(j, mx.host, "dane"), lang);
     for (const auto& a : mx.addresses) render_address(out, p, mx, a, j, lang);
   }
   if (!ev.null_mx && ev.target.mx_lookup) render_policies(out, p, ev, j, lang);

@@ -59,6 +59,11 @@ std::string step_line(const Painter& p, Status s, std::string_view label, const 
   return fmt::format("      {} {:<9} {}\n", p.mark(s), label, text);
 }
 
+// A line under a marked heading, aligned with step lines but without a mark of its own.
+static std::string detail_line(std::string_view label, const std::string& text) {
+  return fmt::format("        {:<9} {}\n", label, text);
+}
+
 std::string_view step_label(std::string_view lang, std::string_view step) {
   if (step == "connect") return tr(lang, "connect");
   if (step == "greeting") return tr(lang, "greeting");
@@ -122,14 +127,16 @@ void render_policies(std::string& out, const Painter& p, const DomainEvidence& e
                      std::string_view lang) {
   const auto& s = ev.mta_sts;
   const std::string pad(kPad);
+  // One status for the domain's MTA-STS (TXT record and policy together): its mark is on the
+  // heading, so a policy problem is never marked beside a good TXT line.
   const auto sts = domain_step(j, "mta_sts");
-  out += fmt::format("\n{}\n", p("MTA-STS", fmt::emphasis::bold));
+  out += fmt::format("\n{} {}\n", p.mark(sts), p("MTA-STS", fmt::emphasis::bold));
   const bool has_id = s.txt_error.empty() && !s.id.empty();
-  out += step_line(p, sts, "TXT",
-                   has_id ? "v=STSv1 id=" + s.id
-                          : (s.txt_error.empty() ? std::string("none") : s.txt_error) + (s.txt_detail.empty() ? "" : ": " + s.txt_detail));
+  out += detail_line("TXT", has_id ? "v=STSv1 id=" + s.id
+                                   : (s.txt_error.empty() ? std::string("none") : s.txt_error) +
+                                         (s.txt_detail.empty() ? "" : ": " + s.txt_detail));
   if (s.fetch.attempted) {
-    out += step_line(p, sts, tr(lang, "policy"), s.fetch.ok ? s.fetch.url : s.fetch.url + ": " + s.fetch.error);
+    out += detail_line(tr(lang, "policy"), s.fetch.ok ? s.fetch.url : s.fetch.url + ": " + s.fetch.error);
     if (s.fetch.ok) {
       std::string mxs = core::join(s.policy.mx, " ");
       out += pad + trf(lang, "mode {mode}, max_age {age}, mx {patterns}",
@@ -149,11 +156,11 @@ void render_policies(std::string& out, const Painter& p, const DomainEvidence& e
     for (const auto& a : m.addresses) out += pad + a.ip + ": " + a.outcome + (a.why.empty() ? "" : " (" + a.why + ")") + "\n";
   }
   const auto& r = ev.tls_rpt;
-  out += fmt::format("\n{}\n", p("TLS-RPT", fmt::emphasis::bold));
+  out += fmt::format("\n{} {}\n", p.mark(domain_step(j, "tls_rpt")), p("TLS-RPT", fmt::emphasis::bold));
   std::string uris = core::join(r.rua, ", ");
   std::string text = r.error.empty() ? uris : r.error + (r.detail.empty() ? "" : ": " + r.detail);
   if (text.empty()) text = std::string(tr(lang, "(none)"));
-  out += step_line(p, domain_step(j, "tls_rpt"), "rua", text);
+  out += detail_line("rua", text);
 }
 
 void render_submission(std::string& out, const Painter& p, const DomainEvidence& ev, const checks::Judgement& j,

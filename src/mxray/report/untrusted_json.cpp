@@ -8,7 +8,12 @@
 namespace mxray::report {
 namespace {
 
-std::string escaped(const std::string& s) {
+// A server's reply text (`text`, `mail_text`, `reply_text`) is several lines joined with "\n";
+// every other string is one line, so a line feed in it could forge a line of the report.
+bool multi_line(const std::string& key) { return key == "text" || key.ends_with("_text"); }
+
+std::string escaped(const std::string& s, bool keep_line_feeds) {
+  if (!keep_line_feeds) return core::is_printable(s) ? s : core::printable(s);
   std::string out;
   std::size_t start = 0;
   for (;;) {
@@ -24,19 +29,25 @@ std::string escaped(const std::string& s) {
 
 }  // namespace
 
-void escape_untrusted(nlohmann::json& j) {
+namespace {
+
+void escape_value(nlohmann::json& j, bool keep_line_feeds) {
   if (j.is_string()) {
-    j = escaped(j.get<std::string>());
+    j = escaped(j.get<std::string>(), keep_line_feeds);
   } else if (j.is_array()) {
-    for (auto& v : j) escape_untrusted(v);
+    for (auto& v : j) escape_value(v, keep_line_feeds);
   } else if (j.is_object()) {
     nlohmann::json out = nlohmann::json::object();
     for (auto& [key, value] : j.items()) {
-      escape_untrusted(value);
-      out[escaped(key)] = std::move(value);
+      escape_value(value, multi_line(key));
+      out[escaped(key, false)] = std::move(value);
     }
     j = std::move(out);
   }
 }
+
+}  // namespace
+
+void escape_untrusted(nlohmann::json& j) { escape_value(j, false); }
 
 }  // namespace mxray::report

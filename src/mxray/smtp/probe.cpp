@@ -180,6 +180,7 @@ asio::awaitable<void> relay_over_new_session(const ProbeSettings& s, const Budge
     ev.relay.skipped_reason = "second connection for the relay test failed: " + c.error;
     co_return;
   }
+  ev.relay.source = conn.local_address();
   const auto banner = co_await conn.read_reply(budget(s.limits.banner_timeout));
   if (!banner.step.ok || banner.reply.code != 220) {
     ev.relay.skipped_reason = "second connection for the relay test was not greeted";

@@ -71,7 +71,6 @@ constexpr std::pair<const char*, const char*> kMessages[] = {
     {"vantage", N_("Checked from here: EHLO {ehlo}, resolver {resolvers}, trust anchor {anchor}")},
     {"refused", N_("not probed: {range} address, refused by this server's address policy")},
     {"relay_open", N_("OPEN relay")},
-    {"relay_closed", N_("closed")},
     {"not_offered", N_("not offered")},
     {"cert_details", N_("Certificate details")},
     {"subject", N_("Subject")},

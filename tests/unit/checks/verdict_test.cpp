@@ -243,5 +243,78 @@ TEST(NullMx, PreferenceOtherThanZeroWarns) {
   EXPECT_EQ(judge(load_evidence("null_mx")).verdict, Verdict::pass);
 }
 
+
+// On a host without IPv6 whose outbound port 25 is blocked: the IPv4 timeouts are still "not
+// tested from here", not the server's fault.
+TEST(Vantage, NoIpv6RouteDoesNotHideABlockedPort25) {
+  auto ev = load_evidence("good");
+  for (auto& mx : ev.mx) {
+    for (auto& a : mx.addresses) {
+      a.connect = {};
+      a.connect.attempted = true;
+      a.connect.error_kind = a.family == "ipv6" ? "unreachable" : "timeout";
+      a.connect.error = a.family == "ipv6" ? "Network is unreachable" : "timed out";
+      a.banner = {};
+      a.ehlo = {};
+      a.starttls = {};
+      a.certificate = {};
+      a.relay = {};
+    }
+  }
+  const auto j = judge(ev);
+  EXPECT_TRUE(has_finding(j, "vantage.port25_blocked"));
+  EXPECT_TRUE(has_finding(j, "vantage.no_ipv6"));
+  EXPECT_FALSE(has_finding(j, "smtp.unreachable"));
+  EXPECT_EQ(j.verdict, Verdict::inconclusive);
+}
+
+// A server that greets, then never answers: a warning of its own, and what could not be tried
+// is not tested (never "STARTTLS failed" with no error, never an MTA-STS failure).
+TEST(Statuses, StallAfterTheGreetingIsAWarningAndLeavesTheRestNotTested) {
+  auto ev = load_evidence("sts_unlisted");
+  auto& a = ev.mx[0].addresses[0];
+  a.aborted = "MAIL FROM before STARTTLS: timed out";
+  a.aborted_kind = "timeout";
+  a.starttls.attempted = false;
+  a.starttls.ok = false;
+  a.starttls.version.clear();
+  a.certificate = {};
+  a.dane = {};
+  const auto j = judge(ev);
+  const auto* f = find_finding(j, "smtp.stalled");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->status, Status::warning);
+  EXPECT_EQ(f->ip, a.ip);
+  for (const auto& g : j.findings) {
+    if (g.ip != a.ip) continue;
+    EXPECT_NE(g.id, "tls.starttls_failed");
+    EXPECT_NE(g.id, "dane.no_tls");
+  }
+  EXPECT_EQ(step(j, ev.mx[0].host, a.ip, "starttls"), Status::not_tested);
+  EXPECT_EQ(step(j, ev.mx[0].host, a.ip, "certificate"), Status::not_tested);
+  for (const auto& m : j.mta_sts_mx) {
+    for (const auto& o : m.addresses) {
+      if (o.ip == a.ip) EXPECT_EQ(o.outcome, "not_verified") << o.why;
+    }
+  }
+}
+
+// An address whose TLS verified, under an MX that senders honouring the policy will not use
+// (not listed in enforce), gets no MTA-STS tick.
+TEST(Statuses, VerifiedAddressUnderAnUnlistedMxHasNoMtaStsTick) {
+  const auto ev = load_evidence("sts_unlisted");
+  const auto j = judge(ev);
+  for (const auto& mx : ev.mx) {
+    for (const auto& a : mx.addresses) {
+      const auto s = step(j, mx.host, a.ip, "mta_sts");
+      if (mx.host == "mx.multiline.test") {
+        EXPECT_NE(s, Status::ok) << a.ip;
+      } else {
+        EXPECT_EQ(s, Status::ok) << mx.host << " " << a.ip;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace mxray::checks

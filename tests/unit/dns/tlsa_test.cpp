@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "mxray/checks/rules.hpp"
 #include "mxray/dns/tlsa.hpp"
 #include "mxray/dns/txt.hpp"
 
@@ -51,25 +52,30 @@ TEST(Tlsa, WrongDigestLengthsAndUnknownParameters) {
 }
 
 TEST(Tlsa, DaneAppliesOnlyWhenEverythingIsSecure) {
+  // dns/ records what was published; whether it applies is the judge's rule (one home).
   DnsAnswer a;
   a.dnssec = "secure";
   a.havedata = true;
   a.rdata.push_back(tlsa(3, 1, 1, 32));
   const core::Limits limits;
-  report::DaneEvidence d;
-  fill_dane(a, "mx.example.com", "secure", limits, d);
-  EXPECT_TRUE(d.applies);
-  EXPECT_EQ(d.tlsa_name, "_25._tcp.mx.example.com");
-  fill_dane(a, "mx.example.com", "insecure", limits, d);
-  EXPECT_FALSE(d.applies) << "insecure addresses: RFC 7672 2.2.2";
+  report::MxEvidence mx;
+  mx.host = "mx.example.com";
+  mx.dnssec = "secure";
+  mx.dane.looked_up = true;
+  fill_dane(a, "mx.example.com", limits, mx.dane);
+  EXPECT_FALSE(mx.dane.applies) << "fill_dane never decides";
+  EXPECT_EQ(mx.dane.tlsa_name, "_25._tcp.mx.example.com");
+  EXPECT_TRUE(checks::dane_applies(mx));
+  mx.dnssec = "insecure";
+  EXPECT_FALSE(checks::dane_applies(mx)) << "insecure addresses: RFC 7672 2.2.2";
+  mx.dnssec = "secure";
   a.dnssec = "insecure";
-  fill_dane(a, "mx.example.com", "secure", limits, d);
-  EXPECT_FALSE(d.applies);
-  EXPECT_NE(d.not_applied.find("insecure"), std::string::npos);
+  fill_dane(a, "mx.example.com", limits, mx.dane);
+  EXPECT_FALSE(checks::dane_applies(mx));
   a.dnssec = "secure";
   a.rdata = {tlsa(1, 1, 1, 32)};
-  fill_dane(a, "mx.example.com", "secure", limits, d);
-  EXPECT_FALSE(d.applies);
+  fill_dane(a, "mx.example.com", limits, mx.dane);
+  EXPECT_FALSE(checks::dane_applies(mx)) << "PKIX usages are not for SMTP (RFC 7672 3.1.3)";
 }
 
 TEST(Tlsa, RecordCountIsBounded) {
@@ -79,7 +85,7 @@ TEST(Tlsa, RecordCountIsBounded) {
   core::Limits limits;
   limits.max_tlsa_records = 5;
   report::DaneEvidence d;
-  fill_dane(a, "mx.example.com", "secure", limits, d);
+  fill_dane(a, "mx.example.com", limits, d);
   EXPECT_EQ(d.records.size(), 5u);
   EXPECT_TRUE(d.records_truncated);
 }

@@ -68,12 +68,46 @@ TEST(TextMarks, EveryStepShowsTheJudgesStatus) {
           ++checked;
         }
       }
+      // The MX's own steps: its DANE line and its MTA-STS line carry the judge's mark.
+      const auto& ms = j.mx_steps.at(mx.host);
+      const auto dane = ms.at("dane");
+      seen.insert(dane);
+      bool dane_line = false, dane_shown = false;
+      for (const auto& l : lines) {
+        if (l.find(" DANE " + mx.dane.tlsa_name + " ") == std::string::npos || mx.dane.tlsa_name.empty()) continue;
+        dane_shown = true;
+        dane_line = dane_line || l.rfind("  " + std::string(mark_of(dane)) + " DANE ", 0) == 0;
+      }
+      if (dane_shown || (dane != checks::Status::not_tested && dane != checks::Status::ok)) {
+        EXPECT_TRUE(dane_line) << name << " " << mx.host << " DANE should show " << mark_of(dane);
+        ++checked;
+      }
+      for (const auto& m : j.mta_sts_mx) {
+        if (m.host != mx.host) continue;
+        const auto st = ms.at("mta_sts");
+        bool line = false;
+        for (const auto& l : lines) {
+          line = line || l.rfind("      " + std::string(mark_of(st)) + " " + m.consequence, 0) == 0;
+        }
+        EXPECT_TRUE(line) << name << " " << mx.host << " MTA-STS should show " << mark_of(st);
+        ++checked;
+      }
       const auto v = j.mx_verdicts.at(mx.host);
       bool mx_line = false;
       for (const auto& l : lines) {
         if (l.rfind("MX ", 0) == 0 && l.find(std::string(label_of(v))) != std::string::npos) mx_line = true;
       }
       EXPECT_TRUE(mx_line) << name << " " << mx.host << " " << label_of(v);
+    }
+    // The domain's steps: MTA-STS and TLS-RPT carry their mark on their heading.
+    if (!ev.null_mx && ev.target.mx_lookup) {
+      for (const auto& [step, heading] : {std::pair<std::string, std::string>{"mta_sts", "MTA-STS"}, {"tls_rpt", "TLS-RPT"}}) {
+        const auto st = j.domain_steps.at(step);
+        bool line = false;
+        for (const auto& l : lines) line = line || l == std::string(mark_of(st)) + " " + heading;
+        EXPECT_TRUE(line) << name << " " << heading << " should show " << mark_of(st);
+        ++checked;
+      }
     }
     bool verdict_line = false;
     for (const auto& l : lines) {
@@ -99,8 +133,9 @@ TEST(TextMarks, FourXxRelayIsNotShownAsRefused) {
 TEST(TextMarks, NoTlsRptDataShowsNoTick) {
   const auto ev = test::load_evidence("good");
   const auto text = render_text(ev, checks::judge(ev), false, "en");
+  EXPECT_EQ(text.find("✓ TLS-RPT"), std::string::npos) << text;
+  EXPECT_NE(text.find("- TLS-RPT"), std::string::npos) << text;
   EXPECT_EQ(text.find("✓ rua"), std::string::npos) << text;
-  EXPECT_NE(text.find("- rua"), std::string::npos) << text;
 }
 
 TEST(ReportJson, CarriesTheJudgesStatusesEverywhere) {
