@@ -11,7 +11,7 @@ out=$(cd "$out" && pwd)
 
 leaves=(good multiline implicit backup twomx relay slow expired mismatch selfsigned nochain
         oldtls notyet expiring
-        postfix postfix-relay postfix-legacy exim opensmtpd dane mtasts stsuntrusted)
+        postfix postfix-relay postfix-legacy exim opensmtpd dane mtasts stsuntrusted submit)
 stamp=$(sha256sum "${BASH_SOURCE[0]}" | cut -d' ' -f1)
 
 up_to_date() {
@@ -124,6 +124,8 @@ leaf nochain ec "mx.nochain.test" -days 365
 leaf oldtls rsa "mx.oldtls.test" -days 365
 leaf notyet ec "mx.notyet.test" -startdate 20300101000000Z -enddate 20310101000000Z
 leaf expiring ec "mx.expiring.test" -days 10
+# Mail submission (--submission) and the diff test's change.test.
+leaf submit ec "implicit.submit.test starttls.submit.test smtp.submit-authplain.test smtp.submit-guess.test smtp.submit-relay.test smtp.submit-plain465.test mx.change.test" -days 365
 # The real MTAs of lab/mta/ (exim's self-signed certificate is made below).
 leaf postfix ec "mx.postfix.test" -days 365
 leaf postfix-relay ec "mx.postfix-relay.test" -days 365

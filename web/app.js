@@ -44,11 +44,14 @@ async function loadMessages(wanted) {
 
 // The moment to judge as of (?at=, e.g. +30d), or '' for the check time.
 function atValue() { return $('at') ? $('at').value.trim() : ''; }
+// Whether to check the submission ports too (?submission=1).
+function submissionWanted() { return $('submission') ? $('submission').checked : false; }
 
 function setUrl(domain) {
   const params = new URLSearchParams();
   if (domain) params.set('domain', domain);
   if (domain && atValue()) params.set('at', atValue());
+  if (domain && submissionWanted()) params.set('submission', '1');
   params.set('lang', lang);
   history.replaceState(null, '', '/?' + params.toString());
   $('permalink').href = '/?' + params.toString();
@@ -226,6 +229,53 @@ function statusList(cls, statuses, steps) {
   return list;
 }
 
+// The submission services (--submission): each host:port with the judge's status, and what
+// each address showed (TLS, AUTH before / inside TLS, the relay reply); the marks are the judge's.
+function renderSubmission(report) {
+  const section = $('submission-section');
+  const sub = report.submission;
+  section.replaceChildren();
+  if (!sub || !sub.checked) { section.hidden = true; return; }
+  section.append(el('h2', {text: M.submission_heading}));
+  const srv = [];
+  for (const l of [sub.submissions, sub.submission]) {
+    if (!l) continue;
+    const records = (l.records || []).map((r) => r.priority + ' ' + r.weight + ' ' + r.port + ' ' + r.target).join(', ');
+    srv.push('SRV ' + l.name + ': ' + (records || l.error || '–'));
+  }
+  for (const line of srv) section.append(el('p', {class: 'srv', text: line}));
+  if ((sub.tried || []).length) section.append(el('p', {class: 'tried', text: fmt(M.submission_tried, {places: sub.tried.join(', ')})}));
+  const list = el('ul', {class: 'submission-services'});
+  for (const s of sub.services || []) {
+    const state = s.status || 'not_tested';
+    const item = el('li', {class: 'service ' + state, 'data-service': s.host + ':' + s.port, 'data-state': state},
+                    el('span', {class: 'mark', 'aria-hidden': 'true', text: MARKS[state]}), ' ',
+                    el('strong', {text: s.host + ':' + s.port}), ' ',
+                    el('span', {class: 'mode', text: fmt(M.submission_mode, {mode: s.mode === 'implicit_tls' ? M.implicit_tls : 'STARTTLS',
+                                                                             source: s.found_by})}));
+    const addresses = el('ul', {class: 'service-addresses'});
+    for (const a of s.addresses || []) {
+      const parts = [];
+      if (!a.connect || !a.connect.ok) parts.push((a.connect && a.connect.error) || a.special_range || '–');
+      else {
+        parts.push(a.tls && a.tls.ok ? a.tls.version + ' ' + a.tls.cipher : ((a.tls && a.tls.error) || M.no_tls));
+        const before = a.ehlo && a.ehlo.extensions && a.ehlo.extensions.AUTH;
+        const inside = a.ehlo_tls && a.ehlo_tls.extensions && a.ehlo_tls.extensions.AUTH;
+        if (before) parts.push(fmt(M.auth_before_tls, {m: before}));
+        if (inside) parts.push(fmt(M.auth_in_tls, {m: inside}));
+        const r = a.relay && (a.relay.attempts || [])[0];
+        if (r) parts.push(fmt(M.relay_without_auth, {code: r.code || r.mail_code}));
+      }
+      addresses.append(el('li', {text: a.ip + ': ' + parts.join(', ')}));
+    }
+    item.append(addresses);
+    list.append(item);
+  }
+  if (!(sub.services || []).length) list.append(el('li', {class: 'service none', text: M.submission_none}));
+  section.append(list);
+  section.hidden = false;
+}
+
 function renderReport(report) {
   current.report = report;
   renderMx(report);
@@ -239,10 +289,14 @@ function renderReport(report) {
     (mx.addresses || []).forEach((a, i) => updateAddress(m, i, a, true));
   });
   renderFindings(report.findings || []);
+  renderSubmission(report);
   const summary = $('summary');
   summary.replaceChildren(el('p', {class: 'verdict verdict-' + report.verdict, text: M['verdict_' + report.verdict] || report.verdict}),
                           el('p', {class: 'total', text: fmt(M.total_time, {seconds: (report.duration_ms / 1000).toFixed(report.duration_ms < 10000 ? 2 : 1)})}));
-  if (report.status) summary.append(statusList('domain-steps', report.status, ['dns', 'mta_sts', 'tls_rpt']));
+  if (report.status) {
+    const steps = ['dns', 'mta_sts', 'tls_rpt'].concat('submission' in report.status ? ['submission'] : []);
+    summary.append(statusList('domain-steps', report.status, steps));
+  }
   if (report.judged_at) summary.append(el('p', {class: 'judged-at', text: fmt(M.judged_at, {time: report.judged_at})}));
   if (report.target && report.target.mx_lookup === false) {
     summary.append(el('p', {class: 'direct-target', text: M['direct_' + report.target.kind] || report.target.kind}));
@@ -284,7 +338,8 @@ async function runCheck(domain) {
   if (current && current.controller) current.controller.abort();
   current = {domain, controller: new AbortController(), report: null};
   const mine = current;
-  for (const id of ['mx-list', 'findings']) $(id).replaceChildren();
+  for (const id of ['mx-list', 'findings', 'submission-section']) $(id).replaceChildren();
+  $('submission-section').hidden = true;
   $('summary').hidden = true;
   $('findings-section').hidden = true;
   $('actions').hidden = true;
@@ -295,7 +350,7 @@ async function runCheck(domain) {
   setUrl(domain);
   try {
     const url = '/api/v1/check/stream?domain=' + encodeURIComponent(domain) + '&lang=' + encodeURIComponent(lang) +
-                (atValue() ? '&at=' + encodeURIComponent(atValue()) : '');
+                (atValue() ? '&at=' + encodeURIComponent(atValue()) : '') + (submissionWanted() ? '&submission=1' : '');
     const res = await fetch(url, {signal: mine.controller.signal, headers: {Accept: 'text/event-stream'}});
     if (!res.ok) {
       let message = res.status + ' ' + res.statusText;
@@ -402,6 +457,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   });
   const domain = params.get('domain');
   if (params.get('at')) $('at').value = params.get('at');
+  if (params.get('submission') === '1') $('submission').checked = true;
   if (domain) {
     $('domain').value = domain;
     runCheck(domain);

@@ -129,6 +129,8 @@ int main(int argc, char** argv) {
   check->add_option("--relay-from", options.probe.relay_from, T(N_("Sender for the open-relay test (never receives mail)")));
   check->add_option("--relay-to", options.probe.relay_to, T(N_("Outside recipient for the open-relay test (DATA is never sent)")));
   check->add_flag("--no-relay-test", no_relay, T(N_("Skip the open-relay test")));
+  check->add_flag("--submission", options.submission,
+                  T(N_("Also find and check the submission services (ports 465 and 587, RFC 6186 and RFC 8314); never sends credentials")));
   std::vector<std::string> deny_prefixes;
   app::add_address_limits(*check, deny_prefixes, options.sessions_per_address, T);
   bool no_legacy_scan = false;

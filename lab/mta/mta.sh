@@ -82,9 +82,32 @@ in_private_dns() {
   unshare -m sh -c 'mount --bind "$0" /etc/resolv.conf && exec "$@"' "$run/mta/resolv.conf" "$@"
 }
 
-# postfix_conf NAME ADDRS HOSTNAME DOMAIN MYNETWORKS CERT EXTRA: an instance's config dir.
+# submission_services ADDRS: master.cf lines for 587 (STARTTLS required, AUTH only inside TLS)
+# and 465 (implicit TLS) on each address, relaying only for authenticated clients.
+submission_services() {
+  local a
+  for a in $1; do
+    [[ $a == *:* ]] && a="[$a]"
+    cat <<MASTER
+$a:587 inet n - n - - smtpd
+  -o syslog_name=postfix/submission
+  -o smtpd_tls_security_level=encrypt
+  -o smtpd_sasl_auth_enable=yes
+  -o smtpd_tls_auth_only=yes
+  -o smtpd_relay_restrictions=permit_sasl_authenticated,reject
+$a:465 inet n - n - - smtpd
+  -o syslog_name=postfix/submissions
+  -o smtpd_tls_wrappermode=yes
+  -o smtpd_sasl_auth_enable=yes
+  -o smtpd_relay_restrictions=permit_sasl_authenticated,reject
+MASTER
+  done
+}
+
+# postfix_conf NAME ADDRS HOSTNAME DOMAIN MYNETWORKS CERT EXTRA [SERVICES]: an instance's config
+# dir; SERVICES are further master.cf lines (the submission ports).
 postfix_conf() {
-  local name=$1 addrs=$2 host=$3 domain=$4 nets=$5 cert=$6 extra=$7 dir=$run/mta/$1 a
+  local name=$1 addrs=$2 host=$3 domain=$4 nets=$5 cert=$6 extra=$7 services=${8:-} dir=$run/mta/$1 a
   mkdir -p "$dir/queue" "$dir/data"
   chown postfix "$dir/data"
   cp "$run/certs/$cert.pem" "$run/certs/$cert.key" "$dir/"
@@ -128,6 +151,7 @@ CONF
       [[ $a == *:* ]] && a="[$a]"
       echo "$a:25 inet n - n - - smtpd"
     done
+    [[ -z $services ]] || echo "$services"
     cat <<'MASTER'
 pickup    unix  n       -       n       60      1       pickup
 cleanup   unix  n       -       n       -       0       cleanup
@@ -297,9 +321,15 @@ cmd_start() {
     "$run/mta/client" >"$run/mta/client/main.cf"
 
   # Correct: Postfix's defaults, plus TLS 1.2 or later only (the default still allows 1.0).
+  # It is also the lab's real submission server (submit-postfix.test, --submission): 465 with
+  # implicit TLS, 587 with STARTTLS required, AUTH (Cyrus SASL, no user database: mxray never
+  # logs in) only inside TLS, relaying only for authenticated clients.
   postfix_conf postfix "${listen[postfix]}" mx.postfix.test postfix.test "" postfix \
     "smtpd_tls_protocols = >=TLSv1.2
-smtpd_tls_mandatory_protocols = >=TLSv1.2"
+smtpd_tls_mandatory_protocols = >=TLSv1.2
+smtpd_sasl_type = cyrus
+smtpd_sasl_path = smtpd" \
+    "$(submission_services "${listen[postfix]}")"
   # The classic open relay: mynetworks covers every loopback client, so any client on this
   # machine may relay (permit_mynetworks), exactly as with a too-wide LAN range.
   postfix_conf postfix-relay "${listen[postfix-relay]}" mx.postfix-relay.test postfix-relay.test \

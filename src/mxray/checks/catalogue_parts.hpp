@@ -13,5 +13,7 @@ std::span<const FindingDefinition> mail_findings();
 std::span<const FindingDefinition> policy_findings();
 /// Direct targets, what lapses by a later moment, the next certificate (catalogue_postmaster.cpp).
 std::span<const FindingDefinition> postmaster_findings();
+/// Mail submission services (catalogue_submission.cpp).
+std::span<const FindingDefinition> submission_findings();
 
 }  // namespace mxray::checks

@@ -64,7 +64,8 @@ struct Judgement {
   std::map<std::string, Verdict> mx_verdicts;
   std::map<std::pair<std::string, std::string>, StepStatuses> address_steps;  // (mx, ip) -> every step
   std::map<std::string, StepStatuses> mx_steps;                               // host -> every MX step
-  StepStatuses domain_steps;
+  StepStatuses domain_steps;                                                  // with --submission, also "submission"
+  std::map<std::string, Status> submission_status;                            // "host:port" -> worst of its findings
   std::vector<MtaStsMxOutcome> mta_sts_mx;                                    // per MX, when a policy was parsed
   std::map<std::pair<std::string, std::string>, std::map<std::string, std::string>> server_software;  // (mx, ip) -> facts
   Verdict verdict = Verdict::pass;

@@ -105,6 +105,7 @@ Judgement judge(const report::DomainEvidence& ev, const JudgeOptions& options) {
   judge_expiry(ev, now, options, list);
   judge_dnsbl_plan(ev, list);
   judge_next_certificate(ev, now, list);
+  judge_submission(ev, now, list);
 
   j.findings = std::move(list.items());
   refine(ev, j.findings);

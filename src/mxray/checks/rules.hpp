@@ -51,6 +51,8 @@ void judge_next_certificate(const report::DomainEvidence& evidence, long long at
 void judge_dnsbl(const report::MxEvidence& mx, const report::AddressEvidence& address, FindingList& out);
 /// Blocklists that were not asked, and why (dnsbl_rules.cpp).
 void judge_dnsbl_plan(const report::DomainEvidence& evidence, FindingList& out);
+/// The submission services of --submission: discovery, TLS, AUTH, relaying (submission_rules.cpp).
+void judge_submission(const report::DomainEvidence& evidence, long long now, FindingList& out);
 /// Whole-domain reachability: all down, primary or backup down (domain_rules.cpp).
 void judge_domain(const report::DomainEvidence& evidence, FindingList& out);
 

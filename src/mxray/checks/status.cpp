@@ -10,10 +10,10 @@ namespace mxray::checks {
 namespace {
 
 // Findings that say "mxray could not tell", whatever their severity in the catalogue.
-constexpr std::array<std::string_view, 11> kInconclusive = {
+constexpr std::array<std::string_view, 12> kInconclusive = {
     "smtp.greeting_busy",     "relay.deferred",  "relay.inconclusive",     "relay.desynced",         "smtp.not_tested_here",
     "vantage.port25_blocked", "vantage.no_ipv6", "mtasts.mx_not_verified", "domain.nothing_verified",
-    "dnsbl.refused",          "dnsbl.lookup_failed"};
+    "dnsbl.refused",          "dnsbl.lookup_failed",    "submission.not_tested"};
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
@@ -47,6 +47,7 @@ Status status_of(const Finding& f) { return status_of(f.id, f.severity); }
 std::string_view step_of(const Finding& f) {
   const std::string_view id = f.id;
   if (starts_with(id, "tlsrpt.")) return "tls_rpt";
+  if (starts_with(id, "submission.")) return "submission";
   if (starts_with(id, "mtasts.")) return "mta_sts";
   if (starts_with(id, "dane.")) return "dane";
   if (starts_with(id, "cert.")) return "certificate";

@@ -55,6 +55,12 @@ void derive_verdicts(const report::DomainEvidence& ev, Judgement& j) {
   j.domain_steps = blank(kDomainSteps);
   if (ev.null_mx || !ev.mx.empty()) j.domain_steps["dns"] = Status::ok;
   if (!ev.tls_rpt.rpt_records.empty() || !ev.tls_rpt.rua.empty()) j.domain_steps["tls_rpt"] = Status::ok;
+  // --submission: one more domain step, and a status per service ("host:port").
+  j.submission_status.clear();
+  if (ev.submission.checked) {
+    j.domain_steps["submission"] = Status::ok;
+    for (const auto& s : ev.submission.services) j.submission_status[s.host + ":" + std::to_string(s.port)] = Status::ok;
+  }
 
   std::map<std::pair<std::string, std::string>, Status> address_worst;
   std::map<std::string, Status> mx_worst;
@@ -70,6 +76,11 @@ void derive_verdicts(const report::DomainEvidence& ev, Judgement& j) {
   for (const auto& f : j.findings) {
     const std::string step(step_of(f));
     raise(domain_worst, f.status);
+    if (step == "submission") {
+      if (auto it = j.domain_steps.find(step); it != j.domain_steps.end()) raise(it->second, f.status);
+      if (auto it = j.submission_status.find(f.mx); it != j.submission_status.end()) raise(it->second, f.status);
+      continue;
+    }
     if (f.mx.empty()) {
       if (auto it = j.domain_steps.find(step); it != j.domain_steps.end()) raise(it->second, f.status);
       continue;

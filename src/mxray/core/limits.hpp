@@ -22,6 +22,8 @@ struct Limits {
   std::size_t max_addresses_per_host = 10;
   std::size_t max_tlsa_records = 20;         // TLSA records kept per MX host
   std::size_t max_txt_records = 20;          // TXT records kept per name
+  std::size_t max_srv_records = 10;          // SRV records kept per submission name (RFC 6186)
+  std::size_t max_submission_hosts = 6;      // hosts tried on 465 and 587 when no SRV record names one
   std::size_t max_txt_bytes = 4096;          // one TXT record, its strings joined
   std::size_t max_policy_bytes = 64 * 1024;  // MTA-STS policy body (RFC 8461 3.3 suggests 64 KiB)
   std::size_t max_policy_lines = 1000;       // lines of a policy looked at

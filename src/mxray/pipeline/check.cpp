@@ -1,6 +1,7 @@
 // See check.hpp.
 #include "mxray/pipeline/check.hpp"
 
+#include <algorithm>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <chrono>
@@ -12,6 +13,8 @@
 #include "mxray/core/printable.hpp"
 #include "mxray/dns/dnsbl.hpp"
 #include "mxray/dns/domain_name.hpp"
+#include "mxray/dns/submission_hosts.hpp"
+#include "mxray/smtp/submission_probe.hpp"
 #include "mxray/policy/mta_sts_consequence.hpp"
 #include "mxray/policy/mta_sts_policy.hpp"
 #include "mxray/policy/policy_fetch.hpp"
@@ -50,6 +53,42 @@ asio::awaitable<void> guarded_fetch(dns::Resolver& resolver, X509_STORE* store, 
   }
 }
 
+// The submission services (--submission): found in DNS, then every address probed at once.
+// Guessed candidates that nobody answers on are dropped (listed in `tried`).
+asio::awaitable<void> submission_stage(dns::Resolver& resolver, smtp::ProbeSettings settings,
+                                       tls::ClientContext& tls, dns::FamilyFilter families,
+                                       report::DomainEvidence& ev) {
+  auto& sub = ev.submission;
+  try {
+    co_await dns::resolve_submission(resolver, ev, settings.limits, families);
+    std::vector<asio::awaitable<void>> probes;
+    for (auto& service : sub.services) {
+      for (auto& a : service.addresses) {
+        probes.push_back(smtp::probe_submission(settings, tls, service, a));
+      }
+    }
+    co_await core::join_all(std::move(probes));
+  } catch (const std::exception& e) {
+    for (auto& service : sub.services) {
+      for (auto& a : service.addresses) {
+        if (a.aborted.empty()) {
+          a.aborted = std::string("internal error: ") + e.what();
+          a.aborted_kind = "internal";
+        }
+      }
+    }
+  }
+  if (sub.source != "guess") co_return;
+  std::vector<report::SubmissionService> kept;
+  for (auto& service : sub.services) {
+    sub.tried.push_back(service.host + ":" + std::to_string(service.port));
+    const bool answered = std::any_of(service.addresses.begin(), service.addresses.end(),
+                                      [](const auto& a) { return a.connect.ok; });
+    if (answered) kept.push_back(std::move(service));
+  }
+  sub.services = std::move(kept);
+}
+
 // An address given as "[ip]": one MX of that name with that one address, nothing looked up.
 std::string address_target(const Target& target, dns::FamilyFilter families, report::DomainEvidence& ev) {
   report::AddressEvidence address;
@@ -66,6 +105,13 @@ std::string address_target(const Target& target, dns::FamilyFilter families, rep
   return {};
 }
 
+// The settings of a submission session: the check's, without the port-25-only steps.
+smtp::ProbeSettings tls_only_submission(smtp::ProbeSettings s) {
+  s.scan_legacy_tls = false;
+  s.probe_commands = false;
+  return s;
+}
+
 }  // namespace
 
 Checker::Checker(asio::any_io_executor executor, CheckOptions options) : options_(std::move(options)) {
@@ -77,8 +123,9 @@ Checker::Checker(asio::any_io_executor executor, CheckOptions options) : options
 
 Checker::~Checker() = default;
 
-asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver progress) {
+asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver progress, bool submission_too) {
   const auto started = Clock::now();
+  const bool submission = options_.submission || submission_too;
   CheckResult result;
   auto& ev = result.evidence;
   ev.input = input;
@@ -107,6 +154,7 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
     // checks that need a domain's own records are not made.
     ev.target.mx_lookup = false;
     ev.target.skipped = {"mta_sts", "tls_rpt"};
+    if (submission) ev.target.skipped.push_back("submission");
     if (target.kind == "host") {
       co_await dns::resolve_direct_host(*resolver_, ev, options_.probe.limits, options_.families);
     } else {
@@ -163,6 +211,9 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
     }
     auto& s = session.tls_only ? tls_only : settings;
     probes.push_back(guarded_probe(s, *tls_, mx, mx.addresses[session.address], std::move(on_step), session.other_names));
+  }
+  if (submission && ev.target.mx_lookup) {
+    probes.push_back(submission_stage(*resolver_, tls_only_submission(settings), *tls_, options_.families, ev));
   }
   // Reverse DNS and blocklists beside the probes: none of them needs it.
   probes.push_back(dns::resolve_reverse_dns(*resolver_, ev));

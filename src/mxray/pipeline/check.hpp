@@ -32,6 +32,7 @@ struct CheckOptions {
   std::size_t sessions_per_address = 2;  // SMTP sessions open at once to one address, all checks together (0: no limit)
   bool direct_host = false;          // probe the name as an MX of its own (--host), no MX lookup
   std::string next_certificate_file; // PEM certificate about to be deployed (--next-cert), matched against DNS
+  bool submission = false;           // find and check the submission services (--submission, RFC 6186 / RFC 8314)
   std::vector<std::string> blocklists;  // DNSBL zones to ask for every address (--dnsbl; "default": the default set)
 };
 
@@ -64,8 +65,9 @@ class Checker {
   ~Checker();
 
   /// Checks one domain as typed by the user (or a host under direct_host, or an address
-  /// literal "[192.0.2.25]:port"); `progress` hears of each finished step.
-  boost::asio::awaitable<CheckResult> check(std::string input, ProgressObserver progress = {});
+  /// literal "[192.0.2.25]:port"); `progress` hears of each finished step. `submission` adds
+  /// the submission services to this one check (the web page's ?submission=1).
+  boost::asio::awaitable<CheckResult> check(std::string input, ProgressObserver progress = {}, bool submission = false);
 
  private:
   CheckOptions options_;

@@ -344,6 +344,65 @@ struct DnsblEvidence {
   std::string skipped;            // e.g. the default set is off behind a public resolver
 };
 
+/// One SRV record (RFC 2782) of a submission service name.
+struct SrvRecord {
+  int priority = 0;
+  int weight = 0;
+  int port = 0;
+  std::string target;             // "." means: no such service here (RFC 6186 section 3.4)
+};
+
+/// The SRV lookup of `_submissions._tcp.<domain>` or `_submission._tcp.<domain>` (RFC 6186).
+struct SrvLookup {
+  std::string name;
+  std::string dnssec;
+  int rcode = 0;
+  bool nxdomain = false;
+  std::string error;              // the lookup failed (timeout, SERVFAIL, resolver error)
+  std::vector<SrvRecord> records; // sorted by priority, then weight (highest first)
+  bool records_truncated = false;
+};
+
+/// One session to one address of a submission service: implicit TLS (465) or STARTTLS (587).
+struct SubmissionAddress {
+  std::string ip;
+  std::string special_range;      // loopback, private, ... (empty for public)
+  bool allowed = true;            // false: refused by the address policy, not probed
+  ConnectEvidence connect;
+  StartTlsEvidence tls;           // implicit TLS: the handshake right after connect (offered/attempted mean "tried")
+  BannerEvidence banner;
+  EhloEvidence ehlo;              // STARTTLS services: the EHLO before TLS (AUTH offered here is the danger)
+  EhloEvidence ehlo_tls;          // EHLO inside TLS
+  CertificateEvidence certificate;
+  RelayEvidence relay;            // MAIL FROM / RCPT TO to an outside domain without AUTH (never DATA)
+  bool plaintext_reply = false;   // implicit TLS: the server answered the ClientHello with an SMTP line
+  bool quit_sent = false;
+  std::string aborted;
+  std::string aborted_kind;
+  double duration_ms = 0;
+};
+
+/// One submission service: a host and port, and how it was found.
+struct SubmissionService {
+  std::string host;
+  int port = 0;
+  std::string mode;               // implicit_tls (465, RFC 8314 3.3) | starttls (587, RFC 6409)
+  std::string found_by;           // srv | mx | name (smtp.<domain>, mail.<domain>)
+  std::string dnssec;             // of the address answers
+  std::string address_error;      // the host's addresses could not be found
+  std::vector<SubmissionAddress> addresses;
+};
+
+/// The domain's mail submission services (--submission): RFC 6186 discovery, RFC 8314 checks.
+struct SubmissionEvidence {
+  bool checked = false;           // --submission was given
+  SrvLookup submissions;          // _submissions._tcp (implicit TLS)
+  SrvLookup submission;           // _submission._tcp (STARTTLS)
+  std::string source;             // srv | guess: SRV records named the services, or the usual names were tried
+  std::vector<std::string> tried; // guess: every host:port tried, found or not
+  std::vector<SubmissionService> services;  // the services that were probed (guess: only those that answered)
+};
+
 /// Everything observed about one domain.
 struct DomainEvidence {
   std::string schema = "mxray.evidence/1";
@@ -368,6 +427,7 @@ struct DomainEvidence {
   TlsRptEvidence tls_rpt;
   NextCertificateEvidence next_certificate;
   DnsblEvidence dnsbl;
+  SubmissionEvidence submission;
   double duration_ms = 0;
 };
 

@@ -82,6 +82,14 @@ nlohmann::json report_json(const DomainEvidence& ev, const checks::Judgement& ju
       }
     }
   }
+  if (ev.submission.checked) {
+    for (auto& service : j["submission"]["services"]) {
+      const auto key = service["host"].get<std::string>() + ":" + std::to_string(service["port"].get<int>());
+      if (auto it = judgement.submission_status.find(key); it != judgement.submission_status.end()) {
+        service["status"] = checks::to_string(it->second);
+      }
+    }
+  }
   auto& findings = j["findings"] = nlohmann::json::array();
   for (const auto& f : judgement.findings) {
     findings.push_back({{"id", f.id},

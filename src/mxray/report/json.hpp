@@ -63,10 +63,19 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TargetEvidence, kind, mx_lookup,
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(NextCertificateMx, host, matched_name, tlsa_looked_up, record_depths)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(NextCertificateEvidence, given, file, error, chain, mx)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DnsblEvidence, zones, skipped)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SrvRecord, priority, weight, port, target)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SrvLookup, name, dnssec, rcode, nxdomain, error, records, records_truncated)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SubmissionAddress, ip, special_range, allowed, connect, tls, banner, ehlo,
+                                                ehlo_tls, certificate, relay, plaintext_reply, quit_sent, aborted,
+                                                aborted_kind, duration_ms)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SubmissionService, host, port, mode, found_by, dnssec, address_error,
+                                                addresses)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SubmissionEvidence, checked, submissions, submission, source, tried,
+                                                services)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DomainEvidence, schema, input, domain, checked_at, checked_at_epoch,
                                                 mx_dnssec, mx_rcode, mx_rrsig_expires_epoch, target, null_mx, null_mx_preference, implicit_mx,
                                                 mx_truncated, deadline_hit, allow_private, port, vantage, mx, mta_sts,
-                                                tls_rpt, next_certificate, dnsbl, duration_ms)
+                                                tls_rpt, next_certificate, dnsbl, submission, duration_ms)
 
 /// The full report: the evidence with verdicts merged in, and the findings with their texts
 /// in `language` (ids stay stable).

@@ -172,6 +172,7 @@ std::string render_text(const DomainEvidence& ev, const checks::Judgement& j, bo
     for (const auto& a : mx.addresses) render_address(out, p, mx, a, j, lang);
   }
   if (!ev.null_mx && ev.target.mx_lookup) render_policies(out, p, ev, j, lang);
+  render_submission(out, p, ev, j, lang);
   render_findings(out, p, j, lang);
   out += fmt::format("\n{}\n", trf(lang, "Verdict: {verdict}   checked in {time}",
                                    {{"verdict", p.verdict(j.verdict, verdict_label(lang, j.verdict))}, {"time", ms(ev.duration_ms)}}));

@@ -163,6 +163,54 @@ void render_policies(std::string& out, const Painter& p, const DomainEvidence& e
   out += detail_line("rua", text);
 }
 
+void render_submission(std::string& out, const Painter& p, const DomainEvidence& ev, const checks::Judgement& j,
+                       std::string_view lang) {
+  const auto& sub = ev.submission;
+  if (!sub.checked) return;
+  const std::string pad(kPad);
+  out += fmt::format("\n{}\n", p(std::string(tr(lang, "Submission")), fmt::emphasis::bold));
+  for (const auto* l : {&sub.submissions, &sub.submission}) {
+    std::string records;
+    for (const auto& r : l->records) {
+      records += (records.empty() ? "" : ", ") + fmt::format("{} {} {} {}", r.priority, r.weight, r.port, r.target);
+    }
+    if (records.empty()) records = l->error.empty() ? std::string(tr(lang, "(none)")) : l->error;
+    out += pad + "SRV " + l->name + ": " + records + (l->dnssec.empty() ? "" : " (DNSSEC " + l->dnssec + ")") + "\n";
+  }
+  if (sub.source == "guess" && !sub.tried.empty()) {
+    out += pad + trf(lang, "tried: {places}", {{"places", core::join(sub.tried, ", ")}}) + "\n";
+  }
+  if (sub.services.empty()) out += step_line(p, domain_step(j, "submission"), tr(lang, "services"), std::string(tr(lang, "(none)")));
+  for (const auto& s : sub.services) {
+    const auto key = s.host + ":" + std::to_string(s.port);
+    const auto it = j.submission_status.find(key);
+    const auto status = it == j.submission_status.end() ? Status::not_tested : it->second;
+    const std::string mode = s.mode == "implicit_tls" ? std::string(tr(lang, "implicit TLS")) : std::string("STARTTLS");
+    const std::string by = s.found_by == "srv" ? "SRV" : s.found_by == "mx" ? "MX" : std::string(tr(lang, "usual name"));
+    out += step_line(p, status, key, trf(lang, "{mode}, found by {source}", {{"mode", mode}, {"source", by}}));
+    if (s.addresses.empty()) out += pad + s.address_error + "\n";
+    for (const auto& a : s.addresses) {
+      std::string line = a.ip + ": ";
+      if (!a.connect.ok) {
+        line += a.allowed ? a.connect.error : a.special_range;
+      } else {
+        line += a.tls.ok ? a.tls.version + " " + a.tls.cipher : (a.tls.error.empty() ? std::string(tr(lang, "no TLS")) : a.tls.error);
+        if (a.certificate.present && !a.certificate.chain.empty()) line += ", " + a.certificate.chain.front().subject;
+        const auto before = a.ehlo.extensions.find("AUTH");
+        const auto inside = a.ehlo_tls.extensions.find("AUTH");
+        if (before != a.ehlo.extensions.end()) line += ", " + trf(lang, "AUTH before TLS: {m}", {{"m", before->second}});
+        if (inside != a.ehlo_tls.extensions.end()) line += ", " + trf(lang, "AUTH in TLS: {m}", {{"m", inside->second}});
+        if (!a.relay.attempts.empty()) {
+          const auto& r = a.relay.attempts.front();
+          const int code = r.code != 0 ? r.code : r.mail_code;
+          line += ", " + trf(lang, "relay without AUTH: {code}", {{"code", std::to_string(code)}});
+        }
+      }
+      out += pad + line + "\n";
+    }
+  }
+}
+
 void render_findings(std::string& out, const Painter& p, const checks::Judgement& j, std::string_view lang) {
   out += fmt::format("\n{}\n", p(std::string(tr(lang, "Findings")), fmt::emphasis::bold));
   for (const auto& f : j.findings) {

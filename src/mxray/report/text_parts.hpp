@@ -38,6 +38,9 @@ void render_certificate(std::string& out, const MxEvidence& mx, const Certificat
 void render_vantage(std::string& out, const Painter& p, const DomainEvidence& ev, std::string_view lang);
 void render_policies(std::string& out, const Painter& p, const DomainEvidence& ev, const checks::Judgement& j,
                      std::string_view lang);
+/// The submission services of --submission: SRV records, each service and its addresses.
+void render_submission(std::string& out, const Painter& p, const DomainEvidence& ev, const checks::Judgement& j,
+                       std::string_view lang);
 void render_findings(std::string& out, const Painter& p, const checks::Judgement& j, std::string_view lang);
 
 }  // namespace mxray::report

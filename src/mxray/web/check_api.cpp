@@ -70,8 +70,15 @@ json address_event(const pipeline::ProgressEvent& e) {
           {"ip", address.ip}, {"step", std::string(e.step)}, {"evidence", address}};
 }
 
+// ?submission=1 (or true): also the submission services (465, 587) of the domain.
+bool wants_submission(const Target& target) {
+  const auto v = target.param("submission");
+  return v == "1" || v == "true";
+}
+
 asio::awaitable<void> run_streamed(std::shared_ptr<pipeline::Checker> checker, std::string domain, std::string lang,
-                                   std::string at, std::shared_ptr<EventChannel> channel, std::shared_ptr<Slot> slot) {
+                                   std::string at, bool submission, std::shared_ptr<EventChannel> channel,
+                                   std::shared_ptr<Slot> slot) {
   try {
     auto progress = [&channel](const pipeline::ProgressEvent& e) {
       if (e.kind == pipeline::ProgressEvent::Kind::mx) {
@@ -80,7 +87,7 @@ asio::awaitable<void> run_streamed(std::shared_ptr<pipeline::Checker> checker, s
         channel->push(format_event("address", address_event(e)));
       }
     };
-    const auto result = co_await checker->check(domain, progress);
+    const auto result = co_await checker->check(domain, progress, submission);
     if (result.ok()) {
       channel->push(format_event("report", report_of(result, lang, at)));
     } else {
@@ -164,7 +171,7 @@ asio::awaitable<Response> CheckApi::check(const Request& request, const Target& 
   const auto checker = checker_;
   std::string body;
   try {
-    const auto result = co_await checker->check(target.param("domain"));
+    const auto result = co_await checker->check(target.param("domain"), {}, wants_submission(target));
     body = dump(report_of(result, lang, target.param("at")));
   } catch (const std::exception& e) {
     co_return error_response(request, http::status::internal_server_error, std::string("internal error: ") + e.what());
@@ -182,7 +189,8 @@ asio::awaitable<void> CheckApi::stream(Stream& stream, const Request& request, c
   }
   auto channel = std::make_shared<EventChannel>(executor_);
   asio::co_spawn(executor_,
-                 run_streamed(checker_, target.param("domain"), response_language(request, target), target.param("at"), channel,
+                 run_streamed(checker_, target.param("domain"), response_language(request, target), target.param("at"),
+                              wants_submission(target), channel,
                               std::make_shared<Slot>(active_, client)),
                  asio::detached);
 
