@@ -128,6 +128,8 @@ leaf expiring ec "mx.expiring.test" -days 10
 leaf postfix ec "mx.postfix.test" -days 365
 leaf postfix-relay ec "mx.postfix-relay.test" -days 365
 leaf postfix-legacy rsa "mx.wrongname.test" -days 365
+# The anti-spam front ends (lab/frontends.json and the postscreen, greylisting and Exim instances).
+leaf frontends ec "*.frontends.test" -days 365
 leaf opensmtpd rsa "mx.opensmtpd.test" -startdate 20200101000000Z -enddate 20210101000000Z
 # DANE (TLSA records are computed from these at lab start) and the MTA-STS policy hosts.
 leaf dane ec "*.dane.test mx.insecure.test" -days 365

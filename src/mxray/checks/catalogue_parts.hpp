@@ -13,5 +13,7 @@ std::span<const FindingDefinition> mail_findings();
 std::span<const FindingDefinition> policy_findings();
 /// Direct targets, what lapses by a later moment, the next certificate (catalogue_postmaster.cpp).
 std::span<const FindingDefinition> postmaster_findings();
+/// Anti-spam front ends: postscreen, greylisting, limits, tarpits, providers' replies (catalogue_front_end.cpp).
+std::span<const FindingDefinition> front_end_findings();
 
 }  // namespace mxray::checks

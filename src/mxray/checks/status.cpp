@@ -10,7 +10,8 @@ namespace mxray::checks {
 namespace {
 
 // Findings that say "mxray could not tell", whatever their severity in the catalogue.
-constexpr std::array<std::string_view, 11> kInconclusive = {
+constexpr std::array<std::string_view, 14> kInconclusive = {
+    "smtp.greylisting_unresolved", "smtp.provider_throttle", "smtp.provider_reputation",
     "smtp.greeting_busy",     "relay.deferred",  "relay.inconclusive",     "relay.desynced",         "smtp.not_tested_here",
     "vantage.port25_blocked", "vantage.no_ipv6", "mtasts.mx_not_verified", "domain.nothing_verified",
     "dnsbl.refused",          "dnsbl.lookup_failed"};
@@ -50,7 +51,7 @@ std::string_view step_of(const Finding& f) {
   if (starts_with(id, "mtasts.")) return "mta_sts";
   if (starts_with(id, "dane.")) return "dane";
   if (starts_with(id, "cert.")) return "certificate";
-  if (starts_with(id, "relay.")) return "relay";
+  if (starts_with(id, "relay.") || id == "smtp.greylisting" || id == "smtp.greylisting_unresolved") return "relay";
   if (starts_with(id, "tls.") || id == "smtp.auth_plaintext") return "starttls";
   if (id == "smtp.vrfy_enabled" || id == "smtp.expn_enabled") return "vrfy_expn";
   if (id == "smtp.ehlo_refused" || id == "smtp.helo_refused") return "ehlo";
@@ -60,7 +61,7 @@ std::string_view step_of(const Finding& f) {
   }
   if (id == "smtp.no_banner" || id == "smtp.slow_banner" || id == "smtp.greeting_refused" ||
       id == "smtp.greeting_busy" || id == "smtp.malformed_reply" || id == "smtp.banner_version" ||
-      id == "smtp.banner_not_fqdn" || id == "smtp.banner_name_mismatch") {
+      id == "smtp.banner_not_fqdn" || id == "smtp.banner_name_mismatch" || id == "smtp.greeting_pause") {
     return "greeting";
   }
   if (starts_with(id, "dns.")) return "dns";

@@ -14,6 +14,8 @@ void judge_tls(const report::MxEvidence& mx, const report::AddressEvidence& a, F
     }
     return;
   }
+  // The server closed with 421 before STARTTLS was tried: nothing about TLS is known.
+  if (!a.starttls.attempted && closing_reply_seen(a)) return;
   if (!a.starttls.ok) {
     out.add("tls.starttls_failed", host, a.ip, "{error}", {{"error", a.starttls.error}});
     return;
