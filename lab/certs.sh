@@ -9,7 +9,7 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 [[ $out != / ]] || { echo "certs.sh: refusing to use / as OUTDIR" >&2; exit 2; }
 
-leaves=(good multiline implicit backup twomx relay slow expired mismatch selfsigned nochain
+leaves=(good frontends multiline implicit backup twomx relay slow expired mismatch selfsigned nochain
         oldtls notyet expiring
         postfix postfix-relay postfix-legacy exim opensmtpd dane mtasts stsuntrusted)
 stamp=$(sha256sum "${BASH_SOURCE[0]}" | cut -d' ' -f1)

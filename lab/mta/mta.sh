@@ -390,7 +390,7 @@ postscreen_tls_security_level = may"
   opensmtpd_conf
 
   start_postgrey postgrey-grey "${listen[postfix-grey]}" "Greylisted, try again in %s seconds"
-  start_postgrey postgrey-greyplain "${listen[postfix-greyplain]}" ""
+  start_postgrey postgrey-greyplain "${listen[postfix-greyplain]}" "Greylisted, see https://greylist.frontends.test/help/%r.html"
   local name
   for name in "${postfix_instances[@]}"; do
     : >"$run/logs/$name.log"

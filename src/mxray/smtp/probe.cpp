@@ -503,7 +503,7 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
     ev.sessions_serialised = true;
     std::string again;
     co_await scan_legacy_tls(s, tls, mx.host, endpoint, deadline, ev, again);
-  } else if (!refusal.empty()) {
+  } else if (!refusal.empty() && answers_220(ev)) {
     ev.concurrent_refusal = refusal;
   }
   finish();
