@@ -50,7 +50,19 @@ std::vector<Seen> replies_of(const report::AddressEvidence& a) {
   return out;
 }
 
+// The replies of a tarpit: three or more, and at least half of all, each this slow.
+std::vector<const report::ReplyTiming*> slow_replies(const report::AddressEvidence& a, const JudgeOptions& o) {
+  std::vector<const report::ReplyTiming*> slow;
+  for (const auto& t : a.reply_times) {
+    if (t.ms >= o.tarpit_reply_ms) slow.push_back(&t);
+  }
+  if (slow.size() < 3 || slow.size() * 2 < a.reply_times.size()) slow.clear();
+  return slow;
+}
+
 }  // namespace
+
+bool tarpit_seen(const report::AddressEvidence& a, const JudgeOptions& o) { return !slow_replies(a, o).empty(); }
 
 ProviderReply provider_reply(int code, const std::string& text) {
   if (code < 400 || code >= 600) return {};
@@ -154,11 +166,8 @@ void judge_front_end(const report::MxEvidence& mx, const report::AddressEvidence
   }
 
   // Tarpit: most replies delayed by a second or more each.
-  std::vector<const report::ReplyTiming*> slow;
-  for (const auto& t : a.reply_times) {
-    if (t.ms >= o.tarpit_reply_ms) slow.push_back(&t);
-  }
-  if (slow.size() >= 3 && slow.size() * 2 >= a.reply_times.size()) {
+  const auto slow = slow_replies(a, o);
+  if (!slow.empty()) {
     double lo = slow.front()->ms, hi = lo;
     std::string each;
     for (std::size_t i = 0; i < slow.size(); ++i) {
@@ -167,9 +176,18 @@ void judge_front_end(const report::MxEvidence& mx, const report::AddressEvidence
       if (i < 8) each += (i == 0 ? "" : ", ") + slow[i]->command + " " + seconds_text(slow[i]->ms);
     }
     if (slow.size() > 8) each += ", ...";
-    out.add("smtp.tarpit", host, a.ip, N_("{count} of {total} replies each took {low} to {high} ({replies})"),
-            {{"count", std::to_string(slow.size())}, {"total", std::to_string(a.reply_times.size())},
-             {"low", seconds_text(lo)}, {"high", seconds_text(hi)}, {"replies", each}});
+    if (a.aborted_kind == "timeout") {
+      out.add("smtp.tarpit", host, a.ip,
+              N_("{count} of {total} replies each took {low} to {high} ({replies}); the check's deadline ended the "
+                 "session at {step}"),
+              {{"count", std::to_string(slow.size())}, {"total", std::to_string(a.reply_times.size())},
+               {"low", seconds_text(lo)}, {"high", seconds_text(hi)}, {"replies", each},
+               {"step", a.aborted.substr(0, a.aborted.find(':'))}});
+    } else {
+      out.add("smtp.tarpit", host, a.ip, N_("{count} of {total} replies each took {low} to {high} ({replies})"),
+              {{"count", std::to_string(slow.size())}, {"total", std::to_string(a.reply_times.size())},
+               {"low", seconds_text(lo)}, {"high", seconds_text(hi)}, {"replies", each}});
+    }
   }
 
   // The providers' throttling and reputation replies, once per kind, at the step they came in.

@@ -61,6 +61,8 @@ struct ProviderReply {
   std::string kind;      // throttle | reputation
 };
 ProviderReply provider_reply(int code, const std::string& text);
+/// True when most replies of the session were a tarpit's (front_end_rules.cpp).
+bool tarpit_seen(const report::AddressEvidence& address, const JudgeOptions& options);
 /// True when the server said 421 (closing) somewhere in the session: its close is no drop.
 bool closing_reply_seen(const report::AddressEvidence& address);
 /// True when a front-end rule explains the relay test's 4xx (greylisting not retried, a provider's text).

@@ -91,8 +91,14 @@ void judge_session(const report::DomainEvidence& ev, const report::MxEvidence& m
       out.add("smtp.ehlo_refused", host, a.ip, N_("EHLO was refused; HELO was accepted"));
     }
   }
-  if (!a.bounds_hit.empty()) {
-    std::string joined = core::join(a.bounds_hit, "; ");
+  // A tarpit that the deadline cut short: smtp.tarpit says so, the time limit is no fault of its own.
+  std::vector<std::string> bounds;
+  const bool tarpit = tarpit_seen(a, o);
+  for (const auto& b : a.bounds_hit) {
+    if (!tarpit || b.find("time limit reached") == std::string::npos) bounds.push_back(b);
+  }
+  if (!bounds.empty()) {
+    std::string joined = core::join(bounds, "; ");
     out.add("smtp.bound_reached", host, a.ip, "{limits}", {{"limits", joined}});
   }
   if (!a.out_of_turn.empty()) {

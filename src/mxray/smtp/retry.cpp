@@ -2,6 +2,7 @@
 // and capped, so a hostile reply cannot ask for an absurd wait.
 #include "mxray/smtp/retry.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "mxray/core/text.hpp"
