@@ -38,7 +38,7 @@ int stated_wait_seconds(std::string_view text) {
     }
     std::size_t j = i;
     long value = 0;
-    while (j < lower.size() && is_digit(lower[j]) && value <= kMaxStatedWait) value = value * 10 + (lower[j++] - '0');
+    for (; j < lower.size() && is_digit(lower[j]); ++j) value = std::min<long>(value * 10 + (lower[j] - '0'), kMaxStatedWait * 60L);
     if (j < lower.size() && lower[j] == '.') continue;  // 4.2.0, an address: not a time
     std::size_t k = j;
     while (k < lower.size() && lower[k] == ' ') ++k;

@@ -65,12 +65,14 @@ TEST(JudgeFrontEnd, PostscreenReconnectIsExplainedAndTheRelayDecided) {
 
 TEST(JudgeFrontEnd, GreylistingNotRetriedIsInconclusiveNotADeferralOrARejection) {
   auto ev = load_evidence("relay_deferred");
-  auto& a = address(ev);
-  a.retry.reason = "greylisting";
-  a.retry.not_retried = "the server's text does not say when to retry";
-  a.retry.deferred_command = "RCPT TO";
-  a.retry.deferred_code = 450;
-  a.retry.deferred_text = "4.2.0 Greylisted";
+  for (auto& each : ev.mx[0].addresses) {
+    each.retry.reason = "greylisting";
+    each.retry.not_retried = "the server's text does not say when to retry";
+    each.retry.deferred_command = "RCPT TO";
+    each.retry.deferred_code = 450;
+    each.retry.deferred_text = "4.2.0 Greylisted";
+  }
+  const auto& a = address(ev);
   const auto j = judge(ev);
   const auto* f = find_finding(j, "smtp.greylisting_unresolved");
   ASSERT_NE(f, nullptr);
