@@ -200,7 +200,8 @@ exim_conf() {
   if [[ -n $limits ]]; then
     # One session at a time per client address (Exim's default is no limit), and at most
     # 100 recipients an hour per client: over it, RCPT is deferred.
-    limit_conf="smtp_accept_max_per_host = 1"
+    limit_conf="smtp_accept_max_per_host = 1
+tls_require_ciphers = NORMAL:-VERS-TLS1.0:-VERS-TLS1.1"
     rate_acl="  defer  ratelimit = 100 / 1h / per_rcpt / \$sender_host_address
          message = too many recipients from your address, try again later"
   fi
@@ -365,6 +366,8 @@ tls_high_cipherlist = DEFAULT:@SECLEVEL=0"
   # protocol tests enforced, STARTTLS through tlsproxy, its cache in the run folder (made fresh
   # at every start, so the first mxray session meets the first-contact path). Two instances,
   # so that one test sees the first contact and another the second.
+  local tls12="smtpd_tls_protocols = >=TLSv1.2
+smtpd_tls_mandatory_protocols = >=TLSv1.2"
   local screen="postscreen_greet_wait = ${screen_greet_wait}s
 postscreen_greet_action = enforce
 postscreen_pipelining_enable = yes
@@ -374,7 +377,9 @@ postscreen_non_smtp_command_action = enforce
 postscreen_bare_newline_enable = yes
 postscreen_bare_newline_action = enforce
 postscreen_cache_map = btree:\$data_directory/postscreen_cache
-postscreen_tls_security_level = may"
+postscreen_tls_security_level = may
+smtpd_tls_protocols = >=TLSv1.2
+smtpd_tls_mandatory_protocols = >=TLSv1.2"
   postfix_conf postfix-screen1 "${listen[postfix-screen1]}" mx-screen1.frontends.test screen1.frontends.test "" \
     frontends "$screen" postscreen
   postfix_conf postfix-screen2 "${listen[postfix-screen2]}" mx-screen2.frontends.test screen2.frontends.test "" \
@@ -382,9 +387,11 @@ postscreen_tls_security_level = may"
   # Greylisting before the relay check (postgrey answers DEFER for a new triple): one service
   # whose text says how soon to retry, one with postgrey's default text (no time in it).
   postfix_conf postfix-grey "${listen[postfix-grey]}" mx-grey.frontends.test grey.frontends.test "" frontends \
-    "smtpd_relay_restrictions = permit_mynetworks, check_policy_service inet:${listen[postfix-grey]}:10023, reject_unauth_destination"
+    "smtpd_relay_restrictions = permit_mynetworks, check_policy_service inet:${listen[postfix-grey]}:10023, reject_unauth_destination
+$tls12"
   postfix_conf postfix-greyplain "${listen[postfix-greyplain]}" mx-greyplain.frontends.test greyplain.frontends.test "" \
-    frontends "smtpd_relay_restrictions = permit_mynetworks, check_policy_service inet:${listen[postfix-greyplain]}:10023, reject_unauth_destination"
+    frontends "smtpd_relay_restrictions = permit_mynetworks, check_policy_service inet:${listen[postfix-greyplain]}:10023, reject_unauth_destination
+$tls12"
   exim_conf exim 127.0.0.53 mx.exim.test exim.test exim
   exim_conf exim-limits "${listen[exim-limits]}" mx-eximlimit.frontends.test eximlimit.frontends.test frontends limits
   opensmtpd_conf

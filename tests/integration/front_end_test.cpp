@@ -6,7 +6,9 @@
 // statuses, verdict), the server's own log (no bot-test trip, no DATA) and the check's time.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <regex>
+#include <thread>
 
 #include "lab_client.hpp"
 
@@ -35,6 +37,10 @@ void expect_no_fault(const json& report) {
   }
 }
 
+// Exim counts a session until its child process is reaped, a moment after QUIT: a check right
+// after the previous test's would meet that test's last session.
+void let_exim_reap() { std::this_thread::sleep_for(std::chrono::milliseconds(1500)); }
+
 std::string detail_of(const json& report, const std::string& id) {
   const auto f = findings(report, id);
   return f.empty() ? std::string() : f[0]["detail"].get<std::string>();
@@ -60,7 +66,7 @@ TEST(FrontEnd, PostscreenFirstContactReconnectsOnceAndDecidesOnTheRealServer) {
   EXPECT_EQ(severity_of(r.json, "relay.closed"), "ok") << r.out;
   EXPECT_EQ(a["status"]["relay"], "ok");
   EXPECT_EQ(a["status"]["greeting"], "info");
-  EXPECT_EQ(a["status"]["starttls"], "ok");
+  EXPECT_EQ(a["status"]["starttls"], "info");  // tls.not_required: MAIL FROM before STARTTLS, as RFC 3207 asks
   EXPECT_EQ(r.json["verdict"], "pass");
   EXPECT_EQ(r.exit_code, 0);
   expect_no_fault(r.json);
@@ -131,6 +137,7 @@ TEST(FrontEnd, GreylistingWithoutAStatedWaitIsInconclusiveInTheServersWords) {
 }
 
 TEST(FrontEnd, EximConnectionLimitWithThePerAddressLimitOn) {
+  let_exim_reap();
   const auto r = check_lab("eximlimit.frontends.test", {"--sessions-per-address", "1"});
   ASSERT_TRUE(r.json.is_object()) << r.err;
   const auto& a = first_address(r.json);
@@ -147,6 +154,7 @@ TEST(FrontEnd, EximConnectionLimitWithThePerAddressLimitOn) {
 }
 
 TEST(FrontEnd, EximConnectionLimitWithThePerAddressLimitOff) {
+  let_exim_reap();
   const auto r = check_lab("eximlimit.frontends.test", {"--sessions-per-address", "0"});
   ASSERT_TRUE(r.json.is_object()) << r.err;
   const auto& a = first_address(r.json);

@@ -6,6 +6,7 @@
 #include <openssl/ssl.h>
 
 #include <algorithm>
+#include <array>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -501,8 +502,17 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
   if (!refusal.empty() && answers_220(ev) && Clock::now() < deadline) {
     ev.concurrent_refusal = refusal;
     ev.sessions_serialised = true;
-    std::string again;
-    co_await scan_legacy_tls(s, tls, mx.host, endpoint, deadline, ev, again);
+    // The server may count the first session for a moment after its QUIT (Exim until its
+    // child process is reaped): a short pause, and one more if it still refuses.
+    const std::array<core::Millis, 2> pauses = {core::Millis{300}, core::Millis{1'000}};
+    for (const auto pause : pauses) {
+      if (Clock::now() + pause >= deadline) break;
+      asio::steady_timer wait(co_await asio::this_coro::executor, pause);
+      co_await wait.async_wait(asio::as_tuple(asio::use_awaitable));
+      std::string again;
+      co_await scan_legacy_tls(s, tls, mx.host, endpoint, deadline, ev, again);
+      if (again.empty()) break;
+    }
   } else if (!refusal.empty() && answers_220(ev)) {
     ev.concurrent_refusal = refusal;
   }
