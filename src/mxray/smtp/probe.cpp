@@ -390,11 +390,20 @@ asio::awaitable<void> main_session(const ProbeSettings& s, tls::ClientContext& t
 
 bool answers_220(const report::AddressEvidence& ev) { return ev.banner.received && ev.banner.code == 220; }
 
+// The TLS 1.0/1.1 session, once the main one is connected. `overlapped`: a refusal came while
+// the main session was still open (not merely while the server still counted it after QUIT).
 asio::awaitable<void> legacy_after(asio::steady_timer& connected, const ProbeSettings& s, tls::ClientContext& tls,
                                    const std::string& mx_host, const asio::ip::tcp::endpoint endpoint,
-                                   const Clock::time_point deadline, report::AddressEvidence& ev, std::string& refusal) {
+                                   const Clock::time_point deadline, report::AddressEvidence& ev, std::string& refusal,
+                                   const bool& main_done, bool& overlapped) {
   co_await connected.async_wait(asio::as_tuple(asio::use_awaitable));
   co_await scan_legacy_tls(s, tls, mx_host, endpoint, deadline, ev, refusal);
+  overlapped = !refusal.empty() && !main_done;
+}
+
+asio::awaitable<void> then_mark(asio::awaitable<void> session, bool& done) {
+  co_await std::move(session);
+  done = true;
 }
 
 // Forgets the first session's evidence before the second (the TLS 1.0/1.1 results stay).
@@ -485,13 +494,16 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
   const asio::ip::tcp::endpoint endpoint(ip, s.port);
   const auto deadline = Budget(s).deadline();
   std::string refusal;
+  bool main_done = false;
+  bool overlapped = false;
   if (s.scan_legacy_tls) {
     // The TLS 1.0/1.1 session runs beside the main one (its greeting wait overlaps), from the
     // moment the main session is connected.
     asio::steady_timer connected(co_await asio::this_coro::executor, deadline);
     std::vector<asio::awaitable<void>> sessions;
-    sessions.push_back(main_session(s, tls, mx, ev, endpoint, step_done, other_names, deadline, &connected));
-    sessions.push_back(legacy_after(connected, s, tls, mx.host, endpoint, deadline, ev, refusal));
+    sessions.push_back(
+        then_mark(main_session(s, tls, mx, ev, endpoint, step_done, other_names, deadline, &connected), main_done));
+    sessions.push_back(legacy_after(connected, s, tls, mx.host, endpoint, deadline, ev, refusal, main_done, overlapped));
     co_await core::join_all(std::move(sessions));
   } else {
     co_await main_session(s, tls, mx, ev, endpoint, step_done, other_names, deadline, nullptr);
@@ -500,8 +512,10 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
   // A server that allows one session per client address refused the second one: run it again
   // now that the first has ended (the per-address limit that server asks for).
   if (!refusal.empty() && answers_220(ev) && Clock::now() < deadline) {
-    ev.concurrent_refusal = refusal;
-    ev.sessions_serialised = true;
+    if (overlapped) {
+      ev.concurrent_refusal = refusal;
+      ev.sessions_serialised = true;
+    }
     // The server may count the first session for a moment after its QUIT (Exim until its
     // child process is reaped): a short pause, and one more if it still refuses.
     const std::array<core::Millis, 2> pauses = {core::Millis{300}, core::Millis{1'000}};
@@ -513,7 +527,7 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
       co_await scan_legacy_tls(s, tls, mx.host, endpoint, deadline, ev, again);
       if (again.empty()) break;
     }
-  } else if (!refusal.empty() && answers_220(ev)) {
+  } else if (overlapped && answers_220(ev)) {
     ev.concurrent_refusal = refusal;
   }
   finish();
