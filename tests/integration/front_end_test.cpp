@@ -237,6 +237,8 @@ TEST(FrontEnd, TarpitDelaysAreReportedAndTheCheckKeepsItsDeadline) {
   const auto detail = f[0]["detail"].get<std::string>();
   EXPECT_NE(detail.find("1.2 s"), std::string::npos) << detail;
   EXPECT_NE(detail.find("EHLO"), std::string::npos) << detail;
+  EXPECT_NE(detail.find("deadline"), std::string::npos) << detail;
+  EXPECT_TRUE(findings(r.json, "smtp.bound_reached").empty()) << r.out;
   expect_no_data(lab_file("logs/tarpit.log"));
   // The whole check stays within its 8 s deadline (plus the program's start and exit).
   EXPECT_LT(r.seconds, 9.5);

@@ -176,13 +176,20 @@ void judge_front_end(const report::MxEvidence& mx, const report::AddressEvidence
       if (i < 8) each += (i == 0 ? "" : ", ") + slow[i]->command + " " + seconds_text(slow[i]->ms);
     }
     if (slow.size() > 8) each += ", ...";
-    if (a.aborted_kind == "timeout") {
+    // Where the deadline cut the session short: a step, or the relay test's group.
+    std::string cut = a.aborted_kind == "timeout" ? a.aborted.substr(0, a.aborted.find(':')) : std::string();
+    for (const auto& t : a.relay.attempts) {
+      if (cut.empty() && (t.text.rfind("no answer within", 0) == 0 || t.mail_text.rfind("no answer within", 0) == 0)) {
+        cut = "the relay test";
+      }
+    }
+    if (!cut.empty()) {
       out.add("smtp.tarpit", host, a.ip,
               N_("{count} of {total} replies each took {low} to {high} ({replies}); the check's deadline ended the "
                  "session at {step}"),
               {{"count", std::to_string(slow.size())}, {"total", std::to_string(a.reply_times.size())},
                {"low", seconds_text(lo)}, {"high", seconds_text(hi)}, {"replies", each},
-               {"step", a.aborted.substr(0, a.aborted.find(':'))}});
+               {"step", cut}});
     } else {
       out.add("smtp.tarpit", host, a.ip, N_("{count} of {total} replies each took {low} to {high} ({replies})"),
               {{"count", std::to_string(slow.size())}, {"total", std::to_string(a.reply_times.size())},
