@@ -55,7 +55,8 @@ TEST(FrontEnd, PostscreenFirstContactReconnectsOnceAndDecidesOnTheRealServer) {
   EXPECT_EQ(a["retry"]["deferred_code"], 450);
   EXPECT_GE(a["retry"]["first_banner"]["lines"].get<int>(), 2);
   // postscreen_greet_wait is 3 s in the lab.
-  const double pause = a["retry"]["first_banner"]["ms"].get<double>() - a["retry"]["first_banner"]["first_line_ms"].get<double>();
+  const double pause =
+      a["retry"]["first_banner"]["ms"].get<double>() - a["retry"]["first_banner"]["first_line_ms"].get<double>();
   EXPECT_GT(pause, 2500);
   EXPECT_LT(pause, 4500);
   EXPECT_EQ(severity_of(r.json, "smtp.postscreen"), "info") << r.out;

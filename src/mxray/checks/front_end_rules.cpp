@@ -37,7 +37,8 @@ struct Seen {
 std::vector<Seen> replies_of(const report::AddressEvidence& a) {
   std::vector<Seen> out;
   if (a.retry.retried) {
-    const std::string step = a.retry.deferred_command == "RCPT TO" || a.retry.deferred_command == "MAIL FROM" ? "relay" : "";
+    const std::string step =
+        a.retry.deferred_command == "RCPT TO" || a.retry.deferred_command == "MAIL FROM" ? "relay" : "";
     out.push_back({a.retry.deferred_command, step, a.retry.deferred_code, a.retry.deferred_text});
   }
   if (a.banner.received) out.push_back({"greeting", "greeting", a.banner.code, a.banner.text});
@@ -106,9 +107,10 @@ void judge_front_end(const report::MxEvidence& mx, const report::AddressEvidence
               N_("the final greeting line came {pause} after the first (220-) line, {time} after connecting"),
               {{"pause", seconds_text(pause)}, {"time", seconds_text(greeting.ms)}});
     } else {
-      out.add("smtp.slow_banner", host, a.ip,
-              N_("the greeting came after {time}, {pause} of it a pause between the first (220-) line and the final one"),
-              {{"time", seconds_text(greeting.ms)}, {"pause", seconds_text(pause)}});
+      out.add(
+          "smtp.slow_banner", host, a.ip,
+          N_("the greeting came after {time}, {pause} of it a pause between the first (220-) line and the final one"),
+          {{"time", seconds_text(greeting.ms)}, {"pause", seconds_text(pause)}});
     }
   }
 
@@ -120,13 +122,17 @@ void judge_front_end(const report::MxEvidence& mx, const report::AddressEvidence
               N_("the greeting paused {pause} before its final line, and the first session's {command} was answered "
                  "{reply}; mxray reconnected after {wait}, as a sender would, and the rest of this report is from "
                  "the second session"),
-              {{"pause", seconds_text(pause)}, {"command", a.retry.deferred_command}, {"reply", deferred},
+              {{"pause", seconds_text(pause)},
+               {"command", a.retry.deferred_command},
+               {"reply", deferred},
                {"wait", seconds_text(a.retry.wait_ms)}});
     } else {
       out.add("smtp.postscreen", host, a.ip,
               N_("the greeting paused {pause} before its final line, and {command} was answered {reply}; mxray did "
                  "not reconnect: {why}"),
-              {{"pause", seconds_text(pause)}, {"command", a.retry.deferred_command}, {"reply", deferred},
+              {{"pause", seconds_text(pause)},
+               {"command", a.retry.deferred_command},
+               {"reply", deferred},
                {"why", a.retry.not_retried}});
     }
   } else if (paused(greeting)) {
@@ -187,13 +193,19 @@ void judge_front_end(const report::MxEvidence& mx, const report::AddressEvidence
       out.add("smtp.tarpit", host, a.ip,
               N_("{count} of {total} replies each took {low} to {high} ({replies}); the check's deadline ended the "
                  "session at {step}"),
-              {{"count", std::to_string(slow.size())}, {"total", std::to_string(a.reply_times.size())},
-               {"low", seconds_text(lo)}, {"high", seconds_text(hi)}, {"replies", each},
+              {{"count", std::to_string(slow.size())},
+               {"total", std::to_string(a.reply_times.size())},
+               {"low", seconds_text(lo)},
+               {"high", seconds_text(hi)},
+               {"replies", each},
                {"step", cut}});
     } else {
       out.add("smtp.tarpit", host, a.ip, N_("{count} of {total} replies each took {low} to {high} ({replies})"),
-              {{"count", std::to_string(slow.size())}, {"total", std::to_string(a.reply_times.size())},
-               {"low", seconds_text(lo)}, {"high", seconds_text(hi)}, {"replies", each}});
+              {{"count", std::to_string(slow.size())},
+               {"total", std::to_string(a.reply_times.size())},
+               {"low", seconds_text(lo)},
+               {"high", seconds_text(hi)},
+               {"replies", each}});
     }
   }
 

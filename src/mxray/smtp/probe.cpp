@@ -157,7 +157,7 @@ asio::awaitable<bool> probe_mail_before_tls(Connection& conn, const ProbeSetting
     ok = co_await ask(conn, s, budget, ev, "RSET", rset);
   }
   // 421: the server is closing the session (RFC 5321 3.8); nothing more may be asked.
-  co_return ok && ev.mail_before_tls.code != 421;
+  co_return ok&& ev.mail_before_tls.code != 421;
 }
 
 // User enumeration: VRFY and EXPN (RFC 5321 3.5). Asked last, so that a server that drops
@@ -387,7 +387,6 @@ asio::awaitable<void> main_session(const ProbeSettings& s, tls::ClientContext& t
   finish();
 }
 
-
 bool answers_220(const report::AddressEvidence& ev) { return ev.banner.received && ev.banner.code == 220; }
 
 // The TLS 1.0/1.1 session, once the main one is connected. `overlapped`: a refusal came while
@@ -503,7 +502,8 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
     std::vector<asio::awaitable<void>> sessions;
     sessions.push_back(
         then_mark(main_session(s, tls, mx, ev, endpoint, step_done, other_names, deadline, &connected), main_done));
-    sessions.push_back(legacy_after(connected, s, tls, mx.host, endpoint, deadline, ev, refusal, main_done, overlapped));
+    sessions.push_back(
+        legacy_after(connected, s, tls, mx.host, endpoint, deadline, ev, refusal, main_done, overlapped));
     co_await core::join_all(std::move(sessions));
   } else {
     co_await main_session(s, tls, mx, ev, endpoint, step_done, other_names, deadline, nullptr);

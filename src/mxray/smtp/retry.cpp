@@ -38,7 +38,8 @@ int stated_wait_seconds(std::string_view text) {
     }
     std::size_t j = i;
     long value = 0;
-    for (; j < lower.size() && is_digit(lower[j]); ++j) value = std::min<long>(value * 10 + (lower[j] - '0'), kMaxStatedWait * 60L);
+    for (; j < lower.size() && is_digit(lower[j]); ++j)
+      value = std::min<long>(value * 10 + (lower[j] - '0'), kMaxStatedWait * 60L);
     if (j < lower.size() && lower[j] == '.') continue;  // 4.2.0, an address: not a time
     std::size_t k = j;
     while (k < lower.size() && lower[k] == ' ') ++k;
@@ -88,8 +89,8 @@ RetryPlan plan_retry(const report::AddressEvidence& first, std::chrono::millisec
     return plan;
   }
   if (plan.wait + session_budget > left) {
-    plan.not_retried = "a retry after " + std::to_string(plan.wait.count() / 1000) + " s would not end before the deadline (" +
-                       std::to_string(left.count() / 1000) + " s left)";
+    plan.not_retried = "a retry after " + std::to_string(plan.wait.count() / 1000) +
+                       " s would not end before the deadline (" + std::to_string(left.count() / 1000) + " s left)";
     return plan;
   }
   plan.retry = true;

@@ -14,8 +14,8 @@ namespace mxray::smtp {
 /// What to do after the first session of an address.
 struct RetryPlan {
   bool retry = false;
-  std::string reason;             // postscreen | greylisting
-  std::string not_retried;        // a deferral that is not retried, and why
+  std::string reason;       // postscreen | greylisting
+  std::string not_retried;  // a deferral that is not retried, and why
   std::chrono::milliseconds wait{0};
   int stated_wait_s = -1;
   std::string deferred_command;

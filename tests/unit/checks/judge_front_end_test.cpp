@@ -87,7 +87,8 @@ TEST(JudgeFrontEnd, ProviderTextsAreInconclusiveAtTheirStep) {
   auto& a = address(ev);
   ASSERT_FALSE(a.relay.attempts.empty());
   a.relay.attempts[0].code = 451;
-  a.relay.attempts[0].text = "4.7.650 The mail server [192.0.2.1] has been temporarily rate limited due to IP reputation.";
+  a.relay.attempts[0].text =
+      "4.7.650 The mail server [192.0.2.1] has been temporarily rate limited due to IP reputation.";
   auto j = judge(ev);
   const auto* f = find_finding(j, "smtp.provider_reputation");
   ASSERT_NE(f, nullptr);

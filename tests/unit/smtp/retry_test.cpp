@@ -35,7 +35,8 @@ TEST(Retry, StatedWaitIsReadInSecondsOrMinutes) {
 }
 
 TEST(Retry, PostscreenFirstContactIsRetriedAtOnce) {
-  const auto plan = plan_retry(deferred_at_rcpt(450, "4.3.2 Service currently unavailable", true), seconds(60), seconds(10));
+  const auto plan =
+      plan_retry(deferred_at_rcpt(450, "4.3.2 Service currently unavailable", true), seconds(60), seconds(10));
   EXPECT_TRUE(plan.retry);
   EXPECT_EQ(plan.reason, "postscreen");
   EXPECT_EQ(plan.deferred_command, "RCPT TO");
@@ -43,14 +44,15 @@ TEST(Retry, PostscreenFirstContactIsRetriedAtOnce) {
 }
 
 TEST(Retry, ProviderThrottlingAfterAPausedGreetingIsNotRetried) {
-  const auto plan = plan_retry(deferred_at_rcpt(451, "4.7.500 Server busy. Please try again later", true), seconds(60),
-                               seconds(10));
+  const auto plan =
+      plan_retry(deferred_at_rcpt(451, "4.7.500 Server busy. Please try again later", true), seconds(60), seconds(10));
   EXPECT_FALSE(plan.retry);
   EXPECT_EQ(plan.reason, "");
 }
 
 TEST(Retry, GreylistingWithAStatedWaitIsRetriedWithinTheDeadline) {
-  const auto ev = deferred_at_rcpt(450, "4.7.1 <x@y.test>: Recipient address rejected: Greylisted, try again in 2 seconds", false);
+  const auto ev =
+      deferred_at_rcpt(450, "4.7.1 <x@y.test>: Recipient address rejected: Greylisted, try again in 2 seconds", false);
   auto plan = plan_retry(ev, seconds(60), seconds(10));
   EXPECT_TRUE(plan.retry);
   EXPECT_EQ(plan.reason, "greylisting");
@@ -62,7 +64,8 @@ TEST(Retry, GreylistingWithAStatedWaitIsRetriedWithinTheDeadline) {
 }
 
 TEST(Retry, GreylistingWithoutAStatedWaitIsNotRetried) {
-  const auto plan = plan_retry(deferred_at_rcpt(450, "4.2.0 Greylisted, see the help page", false), seconds(60), seconds(10));
+  const auto plan =
+      plan_retry(deferred_at_rcpt(450, "4.2.0 Greylisted, see the help page", false), seconds(60), seconds(10));
   EXPECT_FALSE(plan.retry);
   EXPECT_EQ(plan.reason, "greylisting");
   EXPECT_FALSE(plan.not_retried.empty());
