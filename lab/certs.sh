@@ -9,7 +9,7 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 [[ $out != / ]] || { echo "certs.sh: refusing to use / as OUTDIR" >&2; exit 2; }
 
-leaves=(good multiline implicit backup twomx relay slow expired mismatch selfsigned nochain
+leaves=(good frontends multiline implicit backup twomx relay slow expired mismatch selfsigned nochain
         oldtls notyet expiring
         postfix postfix-relay postfix-legacy exim opensmtpd dane mtasts stsuntrusted submit)
 stamp=$(sha256sum "${BASH_SOURCE[0]}" | cut -d' ' -f1)
@@ -130,6 +130,8 @@ leaf submit ec "implicit.submit.test starttls.submit.test smtp.submit-authplain.
 leaf postfix ec "mx.postfix.test" -days 365
 leaf postfix-relay ec "mx.postfix-relay.test" -days 365
 leaf postfix-legacy rsa "mx.wrongname.test" -days 365
+# The anti-spam front ends (lab/frontends.json and the postscreen, greylisting and Exim instances).
+leaf frontends ec "*.frontends.test" -days 365
 leaf opensmtpd rsa "mx.opensmtpd.test" -startdate 20200101000000Z -enddate 20210101000000Z
 # DANE (TLSA records are computed from these at lab start) and the MTA-STS policy hosts.
 leaf dane ec "*.dane.test mx.insecure.test" -days 365

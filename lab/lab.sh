@@ -4,7 +4,9 @@
 # 5300), mxray-fixture (127.0.0.10-.43 and .60:25; submission on .216-.221:465/587),
 # mxray-sts-server (MTA-STS policies, 127.0.0.70-.82:443) and the real MTAs of lab/mta/mta.sh
 # (Postfix, Exim, OpenSMTPD on 127.0.0.50-.54:25 and [::1]:25; Postfix also on 465 and 587 of
-# 127.0.0.50 and ::1) in the background and waits until all answer; stop kills
+# 127.0.0.50 and ::1; the front ends postscreen, postgrey and Exim with limits on
+# 127.0.0.200-.204, the fixture's provider texts, tarpit and one-session server on .206-.212)
+# in the background and waits until all answer; stop kills
 # them by PID. See lab/README.md.
 set -euo pipefail
 
@@ -160,7 +162,7 @@ make_zones() {
   mkdir -p "$keys" "$zones"
   serial=$(date -u +%s)
   sed "s/@SERIAL@/$serial/" "$here/zones/test.zone.in" >"$zones/test.zone"
-  cat "$here/zones/hostile.zone.in" "$here/zones/wan.zone.in" >>"$zones/test.zone"
+  cat "$here/zones/hostile.zone.in" "$here/zones/wan.zone.in" "$here/zones/frontends.zone.in" >>"$zones/test.zone"
   sed "s/@SERIAL@/$serial/" "$here/zones/insecure.test.zone.in" >"$zones/insecure.test.zone"
   sed "s/@SERIAL@/$serial/" "$here/zones/bogus.zone.in" >"$zones/bogus.zone"
   make_tlsa "$zones"
@@ -284,12 +286,13 @@ cmd_start() {
   write_nsd_conf
   cp "$here/scenarios.json" "$run/scenarios.json"
   cp "$here/hostile.json" "$run/hostile.json"
+  cp "$here/frontends.json" "$run/frontends.json"
   cp "$here/sts_sites.json" "$run/sts_sites.json"
 
   # setsid: the servers outlive this script and the terminal; $! is their own PID.
   setsid nsd -d -c "$run/nsd/nsd.conf" </dev/null >>"$run/logs/nsd.out" 2>&1 9>&- &
   echo $! >"$run/nsd.pid"
-  setsid "$fixture" --config "$run/scenarios.json" --config "$run/hostile.json" --base-dir "$run/certs" \
+  setsid "$fixture" --config "$run/scenarios.json" --config "$run/hostile.json" --config "$run/frontends.json" --base-dir "$run/certs" \
     --log-dir "$run/logs" </dev/null >>"$run/logs/fixture.out" 2>&1 9>&- &
   echo $! >"$run/fixture.pid"
   setsid "$sts_server" "$run/sts_sites.json" "$run/certs" </dev/null >>"$run/logs/sts.out" 2>&1 9>&- &

@@ -20,7 +20,8 @@ packages=(
   # real MTAs of the lab and the established tools the interop tests compare with
   # (Exim and OpenSMTPD conflict with postfix: lab/mta/fetch-debs.sh unpacks them instead;
   # the libraries they need come from apt here)
-  postfix nmap swaks libnet-ssleay-perl testssl.sh time
+  # (postgrey: the greylisting policy service of the front-end lab)
+  postfix postgrey nmap swaks libnet-ssleay-perl testssl.sh time
   libidn12 libgnutls-dane0 libnsl2 libdb5.3 libpcre2-8-0 libevent-2.1-7 libpam0g
 )
 

@@ -61,7 +61,7 @@ std::span<const FindingDefinition> catalogue() {
   static const std::vector<FindingDefinition> all = [] {
     std::vector<FindingDefinition> v;
     for (const auto part : {mail_findings(), policy_findings(), std::span<const FindingDefinition>(kDomainFindings),
-                             postmaster_findings(), submission_findings()}) {
+                             postmaster_findings(), submission_findings(), front_end_findings()}) {
       v.insert(v.end(), part.begin(), part.end());
     }
     return v;

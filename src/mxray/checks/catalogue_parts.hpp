@@ -15,5 +15,7 @@ std::span<const FindingDefinition> policy_findings();
 std::span<const FindingDefinition> postmaster_findings();
 /// Mail submission services (catalogue_submission.cpp).
 std::span<const FindingDefinition> submission_findings();
+/// Anti-spam front ends: postscreen, greylisting, limits, tarpits, providers' replies (catalogue_front_end.cpp).
+std::span<const FindingDefinition> front_end_findings();
 
 }  // namespace mxray::checks

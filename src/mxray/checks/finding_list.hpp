@@ -17,6 +17,8 @@ namespace mxray::checks {
 struct JudgeOptions {
   double slow_connect_ms = 2000;
   double slow_banner_ms = 2000;
+  double greeting_pause_ms = 8000;  // a pause before the last greeting line up to this long is postscreen's (info)
+  double tarpit_reply_ms = 1000;    // replies this slow, three or more of them, are a tarpit
   long long expiry_warning_days = 30;
   long long at_epoch = 0;              // judge as of this moment (--at); 0: the check time in the evidence
   long long breaks_soon_days = 14;     // chain elements that end within this many days of that moment warn
@@ -27,8 +29,9 @@ class FindingList {
  public:
   /// Adds finding `id` (a catalogue id) for `mx` / `ip`; the observed detail is a message
   /// template (marked with N_ so it is translated) and the values of its {placeholders}.
-  void add(std::string_view id, std::string mx, std::string ip, std::string_view detail_template,
-           i18n::Args args = {}) {
+  /// Returns the new finding, so that a rule may move it to another step (step_of is the default).
+  Finding& add(std::string_view id, std::string mx, std::string ip, std::string_view detail_template,
+               i18n::Args args = {}) {
     const auto& d = definition(id);
     Finding f{std::string(d.id), d.severity, std::move(mx), std::move(ip), std::string(d.title),
               i18n::trf("en", detail_template, args), std::string(detail_template), std::move(args),
@@ -36,6 +39,7 @@ class FindingList {
     f.step = std::string(step_of(f));
     f.status = status_of(f);
     findings_.push_back(std::move(f));
+    return findings_.back();
   }
   std::vector<Finding>& items() { return findings_; }
 

@@ -82,6 +82,7 @@ Judgement judge(const report::DomainEvidence& ev, const JudgeOptions& options) {
     judge_dane(ev, mx, list);
     for (const auto& a : mx.addresses) {
       judge_session(ev, mx, a, options, list);
+      judge_front_end(mx, a, options, list);
       judge_tls(mx, a, list);
       judge_certificate(mx, a, now, options, list);
       judge_commands(mx, a, list);

@@ -35,7 +35,9 @@ void judge_relay(const report::MxEvidence& mx, const report::AddressEvidence& a,
     if (attempt.accepted && !attempt.targets_outside) tricks += (tricks.empty() ? "" : ", ") + attempt.variant + " <" + attempt.rcpt_to + ">";
   }
   if (!tricks.empty()) out.add("relay.trick_accepted", mx.host, a.ip, N_("accepted: {variants}"), {{"variants", tricks}});
-  // A 4xx to MAIL FROM or RCPT TO (greylisting, rate limits) says nothing either way.
+  // A 4xx to MAIL FROM or RCPT TO (greylisting, rate limits) says nothing either way; when a
+  // front-end rule names it (greylisting, a provider's text), that finding says so instead.
+  if (deferral_explained(a)) return;
   for (const auto& attempt : r.attempts) {
     const int code = attempt.code != 0 ? attempt.code : attempt.mail_code;
     if (code >= 400 && code < 500) {

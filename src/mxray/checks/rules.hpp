@@ -53,6 +53,22 @@ void judge_dnsbl(const report::MxEvidence& mx, const report::AddressEvidence& ad
 void judge_dnsbl_plan(const report::DomainEvidence& evidence, FindingList& out);
 /// The submission services of --submission: discovery, TLS, AUTH, relaying (submission_rules.cpp).
 void judge_submission(const report::DomainEvidence& evidence, long long now, FindingList& out);
+/// Anti-spam front ends: postscreen, greylisting, one session per client, tarpits, the big
+/// providers' throttling and reputation replies (front_end_rules.cpp).
+void judge_front_end(const report::MxEvidence& mx, const report::AddressEvidence& address, const JudgeOptions& options,
+                     FindingList& out);
+/// Which provider's documented throttling or reputation text a 4xx/5xx reply is (front_end_rules.cpp).
+struct ProviderReply {
+  std::string provider;  // Gmail | Microsoft | Yahoo, empty when none
+  std::string kind;      // throttle | reputation
+};
+ProviderReply provider_reply(int code, const std::string& text);
+/// True when most replies of the session were a tarpit's (front_end_rules.cpp).
+bool tarpit_seen(const report::AddressEvidence& address, const JudgeOptions& options);
+/// True when the server said 421 (closing) somewhere in the session: its close is no drop.
+bool closing_reply_seen(const report::AddressEvidence& address);
+/// True when a front-end rule explains the relay test's 4xx (greylisting not retried, a provider's text).
+bool deferral_explained(const report::AddressEvidence& address);
 /// Whole-domain reachability: all down, primary or backup down (domain_rules.cpp).
 void judge_domain(const report::DomainEvidence& evidence, FindingList& out);
 

@@ -61,13 +61,17 @@ void judge_session(const report::DomainEvidence& ev, const report::MxEvidence& m
     }
   } else if (a.banner.code >= 500) {
     out.add("smtp.greeting_refused", host, a.ip, N_("greeting: {reply}"), {{"reply", code_and_text(a.banner.code, a.banner.text)}});
-  } else if (a.banner.code >= 400) {
+  } else if (a.banner.code >= 400 && provider_reply(a.banner.code, a.banner.text).provider.empty()) {
     out.add("smtp.greeting_busy", host, a.ip, N_("greeting: {reply}"), {{"reply", code_and_text(a.banner.code, a.banner.text)}});
+  } else if (a.banner.code >= 400) {
+    // A provider's throttling text: front_end_rules explains it.
   } else if (a.banner.code != 220) {
     out.add("smtp.malformed_reply", host, a.ip, N_("greeting with code {code} instead of 220"),
             {{"code", std::to_string(a.banner.code)}});
   }
-  if (a.banner.received && a.banner.ms > o.slow_banner_ms) {
+  // A greeting paused before its last line (postscreen) is judged in front_end_rules.
+  const bool paused = a.banner.lines >= 2 && a.banner.ms - a.banner.first_line_ms >= 1000;
+  if (a.banner.received && a.banner.ms > o.slow_banner_ms && !paused) {
     out.add("smtp.slow_banner", host, a.ip, N_("the greeting came after {time}"), {{"time", ms_text(a.banner.ms)}});
   }
   if (a.banner.received && shows_version(a.banner.text)) {
@@ -75,21 +79,34 @@ void judge_session(const report::DomainEvidence& ev, const report::MxEvidence& m
             {{"banner", a.banner.text.substr(0, a.banner.text.find('\n'))}});
   }
   if (a.ehlo.sent && a.ehlo.error.empty()) {
-    if (a.ehlo.code != 250) {
+    if (a.ehlo.code >= 400 && a.ehlo.code < 500) {
+      // A temporary refusal says nothing about EHLO support (a provider's text: front_end_rules).
+      if (provider_reply(a.ehlo.code, a.ehlo.text).provider.empty()) {
+        out.add("smtp.greeting_busy", host, a.ip, N_("{command} answered {reply}"),
+                {{"command", a.ehlo.command}, {"reply", code_and_text(a.ehlo.code, a.ehlo.text)}});
+      }
+    } else if (a.ehlo.code != 250) {
       out.add("smtp.helo_refused", host, a.ip, N_("HELO answered {reply}"), {{"reply", code_and_text(a.ehlo.code, a.ehlo.text)}});
     } else if (a.ehlo.ehlo_refused) {
       out.add("smtp.ehlo_refused", host, a.ip, N_("EHLO was refused; HELO was accepted"));
     }
   }
-  if (!a.bounds_hit.empty()) {
-    std::string joined = core::join(a.bounds_hit, "; ");
+  // A tarpit that the deadline cut short: smtp.tarpit says so, the time limit is no fault of its own.
+  std::vector<std::string> bounds;
+  const bool tarpit = tarpit_seen(a, o);
+  for (const auto& b : a.bounds_hit) {
+    if (!tarpit || b.find("time limit reached") == std::string::npos) bounds.push_back(b);
+  }
+  if (!bounds.empty()) {
+    std::string joined = core::join(bounds, "; ");
     out.add("smtp.bound_reached", host, a.ip, "{limits}", {{"limits", joined}});
   }
   if (!a.out_of_turn.empty()) {
     std::string joined = core::join(a.out_of_turn, "; ");
     out.add("smtp.out_of_turn", host, a.ip, "{details}", {{"details", joined}});
   }
-  if (a.banner.received && a.aborted_kind == "closed") {
+  // After a 421 (RFC 5321 3.8: the server is closing) the close is expected, not a drop.
+  if (a.banner.received && a.aborted_kind == "closed" && !closing_reply_seen(a)) {
     out.add("smtp.dropped", host, a.ip, N_("closed during {step}"), {{"step", a.aborted}});
   }
   // A stall after the greeting (the TLS handshake has its own finding): what a sender meets too.

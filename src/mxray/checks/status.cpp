@@ -10,10 +10,11 @@ namespace mxray::checks {
 namespace {
 
 // Findings that say "mxray could not tell", whatever their severity in the catalogue.
-constexpr std::array<std::string_view, 12> kInconclusive = {
-    "smtp.greeting_busy",     "relay.deferred",  "relay.inconclusive",     "relay.desynced",         "smtp.not_tested_here",
-    "vantage.port25_blocked", "vantage.no_ipv6", "mtasts.mx_not_verified", "domain.nothing_verified",
-    "dnsbl.refused",          "dnsbl.lookup_failed",    "submission.not_tested"};
+constexpr std::array<std::string_view, 15> kInconclusive = {
+    "smtp.greylisting_unresolved", "smtp.provider_throttle", "smtp.provider_reputation", "smtp.greeting_busy",
+    "relay.deferred",              "relay.inconclusive",     "relay.desynced",           "smtp.not_tested_here",
+    "vantage.port25_blocked",      "vantage.no_ipv6",        "mtasts.mx_not_verified",   "domain.nothing_verified",
+    "dnsbl.refused",               "dnsbl.lookup_failed",    "submission.not_tested"};
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
@@ -51,7 +52,7 @@ std::string_view step_of(const Finding& f) {
   if (starts_with(id, "mtasts.")) return "mta_sts";
   if (starts_with(id, "dane.")) return "dane";
   if (starts_with(id, "cert.")) return "certificate";
-  if (starts_with(id, "relay.")) return "relay";
+  if (starts_with(id, "relay.") || id == "smtp.greylisting" || id == "smtp.greylisting_unresolved") return "relay";
   if (starts_with(id, "tls.") || id == "smtp.auth_plaintext") return "starttls";
   if (id == "smtp.vrfy_enabled" || id == "smtp.expn_enabled") return "vrfy_expn";
   if (id == "smtp.ehlo_refused" || id == "smtp.helo_refused") return "ehlo";
@@ -61,7 +62,7 @@ std::string_view step_of(const Finding& f) {
   }
   if (id == "smtp.no_banner" || id == "smtp.slow_banner" || id == "smtp.greeting_refused" ||
       id == "smtp.greeting_busy" || id == "smtp.malformed_reply" || id == "smtp.banner_version" ||
-      id == "smtp.banner_not_fqdn" || id == "smtp.banner_name_mismatch") {
+      id == "smtp.banner_not_fqdn" || id == "smtp.banner_name_mismatch" || id == "smtp.greeting_pause") {
     return "greeting";
   }
   if (starts_with(id, "dns.")) return "dns";

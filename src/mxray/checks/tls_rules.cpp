@@ -14,7 +14,8 @@ void judge_tls(const report::MxEvidence& mx, const report::AddressEvidence& a, F
     }
     return;
   }
-  // Offered but never tried: the session ended before (a stall or a close, judged as such).
+  // Offered but never tried: the session ended before (a stall, a close, a 421), each judged as
+  // such; nothing about TLS is known.
   if (!a.starttls.attempted) return;
   if (!a.starttls.ok) {
     out.add("tls.starttls_failed", host, a.ip, "{error}", {{"error", a.starttls.error}});

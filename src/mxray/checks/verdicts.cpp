@@ -74,7 +74,7 @@ void derive_verdicts(const report::DomainEvidence& ev, Judgement& j) {
     for (const auto& a : mx.addresses) j.address_steps[{mx.host, a.ip}] = carried_out(a, j, mx.host);
   }
   for (const auto& f : j.findings) {
-    const std::string step(step_of(f));
+    const std::string& step = f.step;  // step_of(f), unless the rule put it at another step
     raise(domain_worst, f.status);
     if (step == "submission") {
       if (auto it = j.domain_steps.find(step); it != j.domain_steps.end()) raise(it->second, f.status);

@@ -27,6 +27,8 @@ struct BannerEvidence {
   std::string text;        // all lines, joined with "\n", without the codes
   double ms = 0;           // from connected to the end of the greeting
   std::string error;       // timeout | closed | malformed | line_too_long | too_many_lines | too_large
+  int lines = 0;           // lines of the greeting (postscreen sends "220-" first, the final "220 " later)
+  double first_line_ms = 0;  // from connected to the end of the first line (ms - first_line_ms: the pause)
 };
 
 /// The EHLO (or HELO fallback) exchange.
@@ -182,6 +184,27 @@ struct DnsblLookup {
   std::string error;              // the lookup failed (timeout, SERVFAIL, REFUSED)
 };
 
+/// How long the server took for one reply (tarpits delay every one).
+struct ReplyTiming {
+  std::string command;  // the verb answered (EHLO, MAIL, RCPT, ...)
+  double ms = 0;        // from the command (or the previous reply of its group) to the reply
+};
+
+/// The first session when mxray reconnected, as a sender would: after postscreen's first-contact
+/// 450 or a greylisting deferral whose text says how soon to retry. The rest of the address's
+/// evidence is the second session's.
+struct RetryEvidence {
+  bool retried = false;
+  std::string reason;            // postscreen | greylisting (why mxray reconnected)
+  std::string not_retried;       // why a deferral was not retried (no stated wait, wait beyond the deadline)
+  double wait_ms = 0;            // waited before the reconnect
+  int stated_wait_s = -1;        // the wait the server's text asked for (-1: none stated)
+  BannerEvidence first_banner;   // the first session's greeting
+  std::string deferred_command;  // MAIL FROM or RCPT TO
+  int deferred_code = 0;
+  std::string deferred_text;
+};
+
 /// One SMTP session to one address of one MX.
 struct AddressEvidence {
   std::string ip;
@@ -206,6 +229,10 @@ struct AddressEvidence {
   bool quit_sent = false;
   std::vector<std::string> bounds_hit;  // which limit was reached, e.g. "banner: line over 2048 bytes"
   std::vector<std::string> out_of_turn; // server bytes that came before mxray's next command (desync)
+  std::vector<ReplyTiming> reply_times;  // every reply after the greeting, main session (at most 64)
+  RetryEvidence retry;
+  std::string concurrent_refusal;    // a second session at the same time was refused with this reply (4xx greeting)
+  bool sessions_serialised = false;  // after that refusal, the second session ran once the first had ended
   std::string aborted;            // why the session ended early, if it did
   std::string aborted_kind;       // timeout | closed | malformed | line_too_long | ...
   double duration_ms = 0;

@@ -12,7 +12,7 @@ namespace mxray::report {
 // to_json / from_json for every evidence struct; field names are the member names.
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ConnectEvidence, attempted, ok, ms, queued_ms, error, error_kind,
                                                 source)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(BannerEvidence, received, code, text, ms, error)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(BannerEvidence, received, code, text, ms, error, lines, first_line_ms)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EhloEvidence, sent, command, code, text, ms, error, ehlo_refused,
                                                 extensions)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(StartTlsEvidence, offered, attempted, ok, code, reply_text, version,
@@ -40,10 +40,14 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DaneEvidence, looked_up, tlsa_na
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DaneAddressResult, checked, matched, matched_record, depth, error,
                                                 record_depths)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DnsblLookup, zone, query, answered, codes, reason, error)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReplyTiming, command, ms)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RetryEvidence, retried, reason, not_retried, wait_ms, stated_wait_s,
+                                                first_banner, deferred_command, deferred_code, deferred_text)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AddressEvidence, ip, family, special_range, allowed, connect, banner,
-                                                ehlo, starttls, ehlo_tls, certificate, vrfy, expn, mail_before_tls, relay,
-                                                reverse_dns, dane, dnsbl, shared_with, evidence_from, quit_sent, bounds_hit, out_of_turn,
-                                                aborted, aborted_kind, duration_ms)
+                                                ehlo, starttls, ehlo_tls, certificate, vrfy, expn, mail_before_tls,
+                                                relay, reverse_dns, dane, dnsbl, shared_with, evidence_from, quit_sent,
+                                                bounds_hit, out_of_turn, reply_times, retry, concurrent_refusal,
+                                                sessions_serialised, aborted, aborted_kind, duration_ms)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MxEvidence, host, preference, implicit, ip_literal, cname_target,
                                                 dnssec, address_error, addresses_truncated, addresses, dane,
                                                 direct, rrsig_expires_epoch)

@@ -145,7 +145,12 @@ asio::awaitable<ReplyOutcome> Connection::read_reply(core::Millis timeout) {
   ReplyOutcome out;
   char buf[4096];
   arm(timeout);
+  bool first_line = false;
   while (true) {
+    if (!first_line && reader_.has_line()) {
+      first_line = true;
+      out.first_line_ms = elapsed_ms(start);
+    }
     ReplyError perr = ReplyError::none;
     const auto status = reader_.next(out.reply, perr);
     if (status == ReplyReader::Status::complete) {
@@ -219,6 +224,7 @@ asio::awaitable<ReplyOutcome> Connection::command(const std::string& command, co
   if (!out.step.ok) co_return out;
   out = co_await read_reply(timeout);
   out.step.ms = elapsed_ms(start);
+  if (out.step.ok) note_reply_time(command, out.step.ms);
   if (out.step.ok && command != "STARTTLS") note_out_of_turn(command.substr(0, command.find(' ')));
   co_return out;
 }
@@ -253,14 +259,21 @@ asio::awaitable<std::vector<ReplyOutcome>> Connection::exchange(const std::vecto
   for (std::size_t i = 0; i < commands.size(); ++i) {
     const auto left = std::chrono::ceil<core::Millis>(start + timeout - std::chrono::steady_clock::now());
     auto reply = co_await read_reply(std::max(core::Millis{1}, left));
+    const double previous = out.empty() ? 0.0 : out.back().step.ms;
     reply.step.ms = elapsed_ms(start);
     const bool ok = reply.step.ok;
+    if (ok) note_reply_time(commands[i], reply.step.ms - previous);
     out.push_back(std::move(reply));
     if (!ok) co_return out;
   }
   const auto& last = commands.back();
   if (last != "STARTTLS") note_out_of_turn(last.substr(0, last.find(' ')));
   co_return out;
+}
+
+void Connection::note_reply_time(const std::string& command, double ms) {
+  if (reply_times_.size() >= kMaxReplyTimings) return;
+  reply_times_.push_back(ReplyTime{command.substr(0, command.find(' ')), ms});
 }
 
 void Connection::note_out_of_turn(std::string_view step) {

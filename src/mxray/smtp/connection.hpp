@@ -34,7 +34,15 @@ struct StepOutcome {
 struct ReplyOutcome {
   StepOutcome step;
   Reply reply;
+  double first_line_ms = 0;  // when the reply's first line was complete (a pause before the final line shows here)
 };
+
+/// How long one reply took, for the tarpit rule (at most kMaxReplyTimings per connection).
+struct ReplyTime {
+  std::string command;
+  double ms = 0;
+};
+inline constexpr std::size_t kMaxReplyTimings = 64;
 
 /// Why `command` must never be written to a server (empty: it may): CR, LF or NUL inside
 /// the line, or a verb that starts message content (DATA, BDAT). Connection::send enforces it.
@@ -90,6 +98,8 @@ class Connection {
   void note_out_of_step(std::string what) {
     if (out_of_turn_.size() < 20) out_of_turn_.push_back(std::move(what));
   }
+  /// Every reply to a command so far, with the time it took (for a group: since the previous reply).
+  const std::vector<ReplyTime>& reply_times() const { return reply_times_; }
   /// What note_out_of_turn recorded: "STEP: N bytes after the reply, before the next command".
   const std::vector<std::string>& out_of_turn() const { return out_of_turn_; }
   void close();
@@ -105,6 +115,8 @@ class Connection {
   SessionLimiter::Permit permit_;
   double queued_ms_ = 0;
   std::vector<std::string> out_of_turn_;
+  std::vector<ReplyTime> reply_times_;
+  void note_reply_time(const std::string& command, double ms);
   boost::asio::ip::tcp::socket socket_;
   std::unique_ptr<boost::asio::ssl::stream<boost::asio::ip::tcp::socket&>> tls_;
   ReplyReader reader_;

@@ -16,7 +16,8 @@ namespace {
 // One session up to the handshake with only `context`'s versions offered. Returns the
 // version negotiated, or empty with `why` set ("refused", "failed: ...", "untested: ...").
 asio::awaitable<std::string> try_legacy(const ProbeSettings& s, asio::ssl::context& context, const std::string& mx_host,
-                                        asio::ip::tcp::endpoint to, Clock::time_point deadline, std::string& why) {
+                                        asio::ip::tcp::endpoint to, Clock::time_point deadline, std::string& why,
+                                        std::string& refusal) {
   const auto step = [&](core::Millis limit) {
     const auto left = std::chrono::ceil<core::Millis>(deadline - Clock::now());
     return std::max(core::Millis{1}, std::min(limit, left));
@@ -28,6 +29,11 @@ asio::awaitable<std::string> try_legacy(const ProbeSettings& s, asio::ssl::conte
     co_return std::string{};
   }
   const auto banner = co_await conn.read_reply(step(s.limits.banner_timeout));
+  if (banner.step.ok && banner.reply.code >= 400 && banner.reply.code < 500) {
+    refusal = std::to_string(banner.reply.code) + " " + banner.reply.safe_text();
+    why = "untested: greeting " + refusal;
+    co_return std::string{};
+  }
   if (!banner.step.ok || banner.reply.code != 220) {
     why = "untested: no greeting";
     co_return std::string{};
@@ -58,9 +64,9 @@ asio::awaitable<std::string> try_legacy(const ProbeSettings& s, asio::ssl::conte
 
 asio::awaitable<void> scan_legacy_tls(const ProbeSettings& s, tls::ClientContext& tls, const std::string& mx_host,
                                       asio::ip::tcp::endpoint to, Clock::time_point deadline,
-                                      report::AddressEvidence& ev) {
+                                      report::AddressEvidence& ev, std::string& refusal) {
   std::string why;
-  const auto version = co_await try_legacy(s, tls.legacy_only(), mx_host, to, deadline, why);
+  const auto version = co_await try_legacy(s, tls.legacy_only(), mx_host, to, deadline, why, refusal);
   auto& out = ev.starttls.legacy_versions;
   if (version == "TLSv1") {
     out["TLSv1"] = "accepted";
@@ -68,7 +74,7 @@ asio::awaitable<void> scan_legacy_tls(const ProbeSettings& s, tls::ClientContext
   } else if (version == "TLSv1.1") {
     out["TLSv1.1"] = "accepted";
     std::string why10;
-    const auto v10 = co_await try_legacy(s, *tls.only(TLS1_VERSION), mx_host, to, deadline, why10);
+    const auto v10 = co_await try_legacy(s, *tls.only(TLS1_VERSION), mx_host, to, deadline, why10, refusal);
     out["TLSv1"] = v10.empty() ? why10 : "accepted";
   } else {
     out["TLSv1"] = why;

@@ -16,10 +16,11 @@
 namespace mxray::smtp {
 
 /// Fills evidence.starttls.legacy_versions for TLSv1 and TLSv1.1: "accepted", "refused" (the
-/// server declined the handshake), "failed: why" (timeout, reset) or "untested: why".
+/// server declined the handshake), "failed: why" (timeout, reset) or "untested: why". A 4xx
+/// greeting is kept in `refusal` (a server that allows one session per client address).
 boost::asio::awaitable<void> scan_legacy_tls(const ProbeSettings& settings, tls::ClientContext& tls,
                                              const std::string& mx_host, boost::asio::ip::tcp::endpoint to,
                                              std::chrono::steady_clock::time_point deadline,
-                                             report::AddressEvidence& evidence);
+                                             report::AddressEvidence& evidence, std::string& refusal);
 
 }  // namespace mxray::smtp

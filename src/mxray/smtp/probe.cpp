@@ -6,8 +6,12 @@
 #include <openssl/ssl.h>
 
 #include <algorithm>
+#include <array>
+#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ip/address.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
 
 #include "mxray/core/address_policy.hpp"
 #include "mxray/core/join.hpp"
@@ -16,6 +20,7 @@
 #include "mxray/smtp/extensions.hpp"
 #include "mxray/smtp/legacy_tls.hpp"
 #include "mxray/smtp/relay_attempt.hpp"
+#include "mxray/smtp/retry.hpp"
 #include "mxray/tls/certificate.hpp"
 #include "mxray/tls/dane.hpp"
 
@@ -29,6 +34,7 @@ namespace {
 class Budget {
  public:
   Budget(const ProbeSettings& s) : deadline_(std::min(Clock::now() + s.limits.probe_timeout, s.check_deadline)) {}
+  explicit Budget(Clock::time_point deadline) : deadline_(deadline) {}
   core::Millis operator()(core::Millis step) const {
     const auto left = std::chrono::ceil<core::Millis>(deadline_ - Clock::now());
     return std::max(core::Millis{1}, std::min(step, left));
@@ -150,7 +156,8 @@ asio::awaitable<bool> probe_mail_before_tls(Connection& conn, const ProbeSetting
     report::CommandProbe rset;
     ok = co_await ask(conn, s, budget, ev, "RSET", rset);
   }
-  co_return ok;
+  // 421: the server is closing the session (RFC 5321 3.8); nothing more may be asked.
+  co_return ok&& ev.mail_before_tls.code != 421;
 }
 
 // User enumeration: VRFY and EXPN (RFC 5321 3.5). Asked last, so that a server that drops
@@ -201,12 +208,17 @@ asio::awaitable<void> relay_over_new_session(const ProbeSettings& s, const Budge
 asio::awaitable<void> main_session(const ProbeSettings& s, tls::ClientContext& tls, const report::MxEvidence& mx,
                                    report::AddressEvidence& ev, const asio::ip::tcp::endpoint endpoint,
                                    const std::function<void(std::string_view)>& step_done,
-                                   const std::vector<std::string>& other_names) {
+                                   const std::vector<std::string>& other_names, const Clock::time_point deadline,
+                                   asio::steady_timer* connected) {
   const auto& mx_host = mx.host;
-  const Budget budget(s);
+  const Budget budget(deadline);
   Connection conn(co_await asio::this_coro::executor, s.limits, s.limiter);
-  // Every way out of the session keeps what the connection saw out of turn.
-  auto finish = [&] { ev.out_of_turn = conn.out_of_turn(); };
+  // Every way out of the session keeps what the connection saw out of turn, and its reply times.
+  auto finish = [&] {
+    ev.out_of_turn = conn.out_of_turn();
+    ev.reply_times.clear();
+    for (const auto& t : conn.reply_times()) ev.reply_times.push_back(report::ReplyTiming{t.command, t.ms});
+  };
 
   // Connect (after waiting for a session slot to this address, if others hold them).
   ev.connect.attempted = true;
@@ -217,6 +229,9 @@ asio::awaitable<void> main_session(const ProbeSettings& s, tls::ClientContext& t
   ev.connect.error = c.error;
   ev.connect.error_kind = c.error_kind;
   if (c.ok) ev.connect.source = conn.local_address();
+  // The TLS 1.0/1.1 session waits for this one's connection, so that a server allowing one
+  // session per client address greets this one and refuses the other.
+  if (connected != nullptr) connected->cancel();
   step_done("connect");
   if (!c.ok) {
     finish();
@@ -238,6 +253,8 @@ asio::awaitable<void> main_session(const ProbeSettings& s, tls::ClientContext& t
   ev.banner.received = true;
   ev.banner.code = banner.reply.code;
   ev.banner.text = banner.reply.safe_text();
+  ev.banner.lines = static_cast<int>(banner.reply.lines.size());
+  ev.banner.first_line_ms = banner.first_line_ms;
   step_done("banner");
   if (banner.reply.code != 220) {
     co_await say_goodbye(conn, s, budget, ev);
@@ -371,6 +388,78 @@ asio::awaitable<void> main_session(const ProbeSettings& s, tls::ClientContext& t
   finish();
 }
 
+bool answers_220(const report::AddressEvidence& ev) { return ev.banner.received && ev.banner.code == 220; }
+
+// The TLS 1.0/1.1 session, once the main one is connected. `overlapped`: a refusal came while
+// the main session was still open (not merely while the server still counted it after QUIT).
+asio::awaitable<void> legacy_after(asio::steady_timer& connected, const ProbeSettings& s, tls::ClientContext& tls,
+                                   const std::string& mx_host, const asio::ip::tcp::endpoint endpoint,
+                                   const Clock::time_point deadline, report::AddressEvidence& ev, std::string& refusal,
+                                   const bool& main_done, bool& overlapped) {
+  co_await connected.async_wait(asio::as_tuple(asio::use_awaitable));
+  co_await scan_legacy_tls(s, tls, mx_host, endpoint, deadline, ev, refusal);
+  overlapped = !refusal.empty() && !main_done;
+}
+
+asio::awaitable<void> then_mark(asio::awaitable<void> session, bool& done) {
+  co_await std::move(session);
+  done = true;
+}
+
+// Forgets the first session's evidence before the second (the TLS 1.0/1.1 results stay).
+void start_over(report::AddressEvidence& ev) {
+  auto legacy = std::move(ev.starttls.legacy_versions);
+  ev.connect = {};
+  ev.banner = {};
+  ev.ehlo = {};
+  ev.starttls = {};
+  ev.starttls.legacy_versions = std::move(legacy);
+  ev.ehlo_tls = {};
+  ev.certificate = {};
+  ev.vrfy = {};
+  ev.expn = {};
+  ev.mail_before_tls = {};
+  ev.relay = {};
+  ev.dane = {};
+  ev.quit_sent = false;
+  ev.bounds_hit.clear();
+  ev.out_of_turn.clear();
+  ev.aborted.clear();
+  ev.aborted_kind.clear();
+  ev.reply_times.clear();
+}
+
+// One reconnect, as a sender would after postscreen's first-contact 450 or a greylisting
+// deferral that says how soon (retry.hpp decides); the second session's evidence replaces the first's.
+asio::awaitable<void> retry_once(const ProbeSettings& s, tls::ClientContext& tls, const report::MxEvidence& mx,
+                                 report::AddressEvidence& ev, const asio::ip::tcp::endpoint endpoint,
+                                 const std::function<void(std::string_view)>& step_done,
+                                 const std::vector<std::string>& other_names, const Clock::time_point deadline) {
+  if (!answers_220(ev)) co_return;
+  const auto left = std::chrono::floor<core::Millis>(deadline - Clock::now());
+  // What a second session needs at least: a greeting and a few commands.
+  const auto session_budget = std::min(s.limits.probe_timeout, core::Millis{10'000});
+  const auto plan = plan_retry(ev, left, session_budget);
+  auto& r = ev.retry;
+  r.reason = plan.reason;
+  r.not_retried = plan.not_retried;
+  r.stated_wait_s = plan.stated_wait_s;
+  r.deferred_command = plan.deferred_command;
+  r.deferred_code = plan.deferred_code;
+  r.deferred_text = plan.deferred_text;
+  if (!plan.retry) co_return;
+  r.first_banner = ev.banner;
+  asio::steady_timer pause(co_await asio::this_coro::executor, plan.wait);
+  const auto waited = Clock::now();
+  co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
+  r.wait_ms = std::chrono::duration<double, std::milli>(Clock::now() - waited).count();
+  r.retried = true;
+  auto kept = std::move(ev.retry);
+  start_over(ev);
+  ev.retry = std::move(kept);
+  co_await main_session(s, tls, mx, ev, endpoint, step_done, other_names, deadline, nullptr);
+}
+
 }  // namespace
 
 asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& tls, const report::MxEvidence& mx,
@@ -403,14 +492,44 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
     co_return;
   }
   const asio::ip::tcp::endpoint endpoint(ip, s.port);
+  const auto deadline = Budget(s).deadline();
+  std::string refusal;
+  bool main_done = false;
+  bool overlapped = false;
   if (s.scan_legacy_tls) {
-    // The TLS 1.0/1.1 session runs beside the main one: its greeting wait overlaps.
+    // The TLS 1.0/1.1 session runs beside the main one (its greeting wait overlaps), from the
+    // moment the main session is connected.
+    asio::steady_timer connected(co_await asio::this_coro::executor, deadline);
     std::vector<asio::awaitable<void>> sessions;
-    sessions.push_back(main_session(s, tls, mx, ev, endpoint, step_done, other_names));
-    sessions.push_back(scan_legacy_tls(s, tls, mx.host, endpoint, Budget(s).deadline(), ev));
+    sessions.push_back(
+        then_mark(main_session(s, tls, mx, ev, endpoint, step_done, other_names, deadline, &connected), main_done));
+    sessions.push_back(
+        legacy_after(connected, s, tls, mx.host, endpoint, deadline, ev, refusal, main_done, overlapped));
     co_await core::join_all(std::move(sessions));
   } else {
-    co_await main_session(s, tls, mx, ev, endpoint, step_done, other_names);
+    co_await main_session(s, tls, mx, ev, endpoint, step_done, other_names, deadline, nullptr);
+  }
+  co_await retry_once(s, tls, mx, ev, endpoint, step_done, other_names, deadline);
+  // A server that allows one session per client address refused the second one: run it again
+  // now that the first has ended (the per-address limit that server asks for).
+  if (!refusal.empty() && answers_220(ev) && Clock::now() < deadline) {
+    if (overlapped) {
+      ev.concurrent_refusal = refusal;
+      ev.sessions_serialised = true;
+    }
+    // The server may count the first session for a moment after its QUIT (Exim until its
+    // child process is reaped): a short pause, and one more if it still refuses.
+    const std::array<core::Millis, 2> pauses = {core::Millis{300}, core::Millis{1'000}};
+    for (const auto pause : pauses) {
+      if (Clock::now() + pause >= deadline) break;
+      asio::steady_timer wait(co_await asio::this_coro::executor, pause);
+      co_await wait.async_wait(asio::as_tuple(asio::use_awaitable));
+      std::string again;
+      co_await scan_legacy_tls(s, tls, mx.host, endpoint, deadline, ev, again);
+      if (again.empty()) break;
+    }
+  } else if (overlapped && answers_220(ev)) {
+    ev.concurrent_refusal = refusal;
   }
   finish();
 }

@@ -50,6 +50,8 @@ class ReplyReader {
   /// Bytes received but not yet part of a reply (data sent ahead of its turn).
   std::size_t buffered() const { return buffer_.size(); }
   void clear() { buffer_.clear(); }
+  /// True when a whole line (up to LF) is buffered.
+  bool has_line() const { return buffer_.find('\n') != std::string::npos; }
 
  private:
   const core::Limits& limits_;
