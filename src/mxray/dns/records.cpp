@@ -1,6 +1,7 @@
 // Record parsers; see records.hpp. ldns does the wire-format work for names.
 #include "mxray/dns/records.hpp"
 #include "mxray/core/text.hpp"
+#include "mxray/dns/ldns_handles.hpp"
 
 #include <ldns/ldns.h>
 
@@ -12,12 +13,6 @@
 namespace mxray::dns {
 namespace {
 
-struct PktDeleter {
-  void operator()(ldns_pkt* p) const { ldns_pkt_free(p); }
-};
-struct RrListDeleter {
-  void operator()(ldns_rr_list* l) const { ldns_rr_list_deep_free(l); }
-};
 
 std::string dname_text(const ldns_rdf* rdf) {
   char* raw = ldns_rdf2str(rdf);

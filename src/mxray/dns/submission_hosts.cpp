@@ -11,18 +11,13 @@
 #include "mxray/core/printable.hpp"
 #include "mxray/core/text.hpp"
 #include "mxray/dns/records.hpp"
+#include "mxray/dns/ldns_handles.hpp"
 
 namespace mxray::dns {
 namespace asio = boost::asio;
 
 namespace {
 
-struct PktDeleter {
-  void operator()(ldns_pkt* p) const { ldns_pkt_free(p); }
-};
-struct RrListDeleter {
-  void operator()(ldns_rr_list* l) const { ldns_rr_list_deep_free(l); }
-};
 
 std::string dname_text(const ldns_rdf* rdf) {
   char* raw = ldns_rdf2str(rdf);
