@@ -125,7 +125,7 @@ leaf oldtls rsa "mx.oldtls.test" -days 365
 leaf notyet ec "mx.notyet.test" -startdate 20300101000000Z -enddate 20310101000000Z
 leaf expiring ec "mx.expiring.test" -days 10
 # Mail submission (--submission) and the diff test's change.test.
-leaf submit ec "implicit.submit.test starttls.submit.test smtp.submit-authplain.test smtp.submit-guess.test smtp.submit-relay.test smtp.submit-plain465.test mx.change.test" -days 365
+leaf submit ec "implicit.submit.test starttls.submit.test smtp.submit-authplain.test smtp.submit-guess.test smtp.submit-relay.test smtp.submit-plain465.test dane465.submit.test dane587.submit.test smtp.submit-legacy.test mx.change.test" -days 365
 # The real MTAs of lab/mta/ (exim's self-signed certificate is made below).
 leaf postfix ec "mx.postfix.test" -days 365
 leaf postfix-relay ec "mx.postfix-relay.test" -days 365

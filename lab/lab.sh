@@ -142,6 +142,8 @@ make_tlsa() {
     echo "_25._tcp.rollover.dane TLSA 3 1 1 $(openssl rand -hex 32)"
     echo "_25._tcp.taname.dane TLSA 2 0 1 $(tlsa_data "$certs/intermediate.pem" 0 1)"
     echo "_25._tcp.expired.dane TLSA 3 1 1 $(tlsa_data "$certs/expired.pem" 1 1)"
+    echo "_465._tcp.dane465.submit TLSA 3 1 1 $(tlsa_data "$certs/submit.pem" 1 1)"
+    echo "_587._tcp.dane587.submit TLSA 3 1 1 $(openssl rand -hex 32)"
   } >>"$zones/test.zone"
   echo "_25._tcp.mx TLSA 3 1 1 $(tlsa_data "$certs/dane.pem" 1 1)" >>"$zones/insecure.test.zone"
   echo "_25 TLSA 3 1 1 $(tlsa_data "$certs/dane.pem" 1 1)" >>"$zones/bogus.zone"

@@ -1,7 +1,8 @@
 // Integration: --submission against the lab's submission domains (lab/zones/test.zone.in,
-// fixture listeners on 127.0.0.216-.221 ports 465 and 587): SRV discovery, implicit TLS on
-// 465, STARTTLS on 587, AUTH offered before TLS, an open relay, plain text on 465, and the
-// usual names tried when no SRV record exists. mxray never sends AUTH: the fixture logs say so.
+// fixture listeners on 127.0.0.216-.221 and .223, ports 465 and 587): SRV discovery, implicit
+// TLS on 465, STARTTLS on 587, AUTH offered before TLS, an open relay, plain text on 465, the
+// usual names tried when no SRV record exists, DANE (RFC 7673) and TLS 1.0/1.1 still accepted. mxray never sends AUTH:
+// the fixture logs say so.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -146,6 +147,55 @@ TEST(Submission, RealPostfixOn465And587WithAuthOnlyInsideTls) {
   EXPECT_NE(log.find("postfix/submissions/smtpd"), std::string::npos);
   EXPECT_NE(log.find("postfix/submission/smtpd"), std::string::npos);
   EXPECT_EQ(log.find(" auth="), std::string::npos);
+}
+
+TEST(Submission, DaneForSubmissionOnTheSameHandshake) {
+  const auto r = check_lab("submit-dane.test", kFast);
+  ASSERT_TRUE(r.json.is_object()) << r.err;
+  const auto* implicit = service(r.json, "dane465.submit.test", 465);
+  const auto* starttls = service(r.json, "dane587.submit.test", 587);
+  ASSERT_TRUE(implicit && starttls) << r.json["submission"].dump(1);
+  EXPECT_EQ((*implicit)["dane"]["tlsa_name"], "_465._tcp.dane465.submit.test");
+  EXPECT_EQ((*implicit)["dane"]["dnssec"], "secure");
+  EXPECT_TRUE((*implicit)["dane"]["applies"]) << (*implicit)["dane"].dump(1);
+  EXPECT_TRUE((*implicit)["addresses"][0]["dane"]["matched"]) << (*implicit)["addresses"][0].dump(1);
+  EXPECT_EQ((*starttls)["dane"]["tlsa_name"], "_587._tcp.dane587.submit.test");
+  EXPECT_TRUE((*starttls)["addresses"][0]["dane"]["checked"]);
+  EXPECT_FALSE((*starttls)["addresses"][0]["dane"]["matched"]);
+  const auto ok = findings(r.json, "submission.dane_ok");
+  ASSERT_EQ(ok.size(), 1u) << r.out;
+  EXPECT_EQ(ok[0]["mx"], "dane465.submit.test:465");
+  const auto bad = findings(r.json, "submission.dane_no_match");
+  ASSERT_EQ(bad.size(), 1u) << r.out;
+  EXPECT_EQ(bad[0]["mx"], "dane587.submit.test:587");
+  EXPECT_EQ(bad[0]["severity"], "warning");
+  EXPECT_EQ((*implicit)["status"], "ok");
+  EXPECT_EQ((*starttls)["status"], "warning");
+  // The other services of the lab publish no TLSA record: nothing is said about DANE there.
+  const auto plain = check_lab("submit.test", kFast);
+  ASSERT_TRUE(plain.json.is_object()) << plain.err;
+  EXPECT_FALSE(service(plain.json, "implicit.submit.test", 465)->at("dane")["applies"]);
+  for (const auto& id : finding_ids(plain.json)) EXPECT_EQ(id.find("submission.dane"), std::string::npos) << id;
+}
+
+TEST(Submission, LegacyTlsAcceptedOnTheImplicitTlsPort) {
+  const auto r = check_lab("submit-legacy.test", {"--submission", "--no-relay-test"});
+  ASSERT_TRUE(r.json.is_object()) << r.err;
+  const auto* s = service(r.json, "smtp.submit-legacy.test", 465);
+  ASSERT_TRUE(s) << r.json["submission"].dump(1);
+  const auto& tls = (*s)["addresses"][0]["tls"];
+  EXPECT_EQ(tls["version"], "TLSv1.3") << tls.dump(1);
+  EXPECT_EQ(tls["legacy_versions"]["TLSv1"], "accepted") << tls.dump(1);
+  const auto f = findings(r.json, "submission.tls_legacy");
+  ASSERT_EQ(f.size(), 1u) << r.out;
+  EXPECT_EQ(f[0]["severity"], "warning");
+  // A service that refuses old versions gets no such finding, and says "refused".
+  const auto modern = check_lab("submit.test", {"--submission", "--no-relay-test"});
+  ASSERT_TRUE(modern.json.is_object()) << modern.err;
+  const auto& mtls = service(modern.json, "implicit.submit.test", 465)->at("addresses")[0]["tls"];
+  EXPECT_EQ(mtls["legacy_versions"]["TLSv1"], "refused") << mtls.dump(1);
+  EXPECT_EQ(mtls["legacy_versions"]["TLSv1.1"], "refused") << mtls.dump(1);
+  EXPECT_TRUE(findings(modern.json, "submission.tls_legacy").empty()) << modern.out;
 }
 
 TEST(Submission, NotAskedForNothingIsProbed) {

@@ -120,6 +120,36 @@ constexpr std::array kFindings = {
      "does not insist on the upgrade can be talked out of it."),
      N_("Also offer submission with implicit TLS on port 465 (Postfix: the `submissions` service in master.cf with "
      "`-o smtpd_tls_wrappermode=yes`) and publish `_submissions._tcp.DOMAIN. SRV 0 1 465 HOST.`.")},
+    FindingDefinition{"submission.tls_legacy", S::warning,
+     N_("The submission service still accepts TLS 1.0 or 1.1"),
+     N_("The service negotiates a current TLS version with current clients, but a second, short handshake that "
+     "offered only TLS 1.0 and 1.1 was completed too. RFC 8314 section 4.1 asks for TLS 1.2 or later, and TLS 1.0 "
+     "and 1.1 are deprecated (RFC 8996): an old or downgraded client logs in over weak encryption."),
+     N_("Refuse TLS 1.0 and 1.1 on the submission service (Postfix: `smtpd_tls_protocols = >=TLSv1.2` and "
+     "`smtpd_tls_mandatory_protocols = >=TLSv1.2`, or `-o` overrides on the submission and submissions services in "
+     "master.cf; Dovecot submission: `ssl_min_protocol = TLSv1.2`).")},
+    FindingDefinition{"submission.dane_bogus", S::warning,
+     N_("The submission service's TLSA answer is DNSSEC-bogus"),
+     N_("The TLSA records at _<port>._tcp.<host> are signed but do not validate. A client that checks DANE for "
+     "submission (RFC 7673; Postfix relaying through this host with `smtp_tls_security_level = dane`, a few mail "
+     "clients) cannot tell whether TLS must be authenticated, so it refuses to send."),
+     N_("Fix the signatures of the zone holding _<port>._tcp.<host> (expired RRSIGs and a DS for a removed key are "
+     "the usual causes); `delv TLSA _465._tcp.<host>` or `drill -S` shows where the chain breaks.")},
+    FindingDefinition{"submission.dane_no_match", S::warning,
+     N_("DANE: no TLSA record of the submission service matches its certificate"),
+     N_("The service publishes DNSSEC-secure TLSA records at _<port>._tcp.<host>, found through a secure SRV record "
+     "or its own name (RFC 7673), but the certificate presented matches none of them. Clients that check DANE "
+     "for submission (Postfix relaying with `smtp_tls_security_level = dane`, a few mail clients) refuse to send; "
+     "clients that only check the certificate are not affected."),
+     N_("Update the TLSA records to the certificate actually deployed (or deploy the one they describe), and "
+     "publish the next key's record before each key change (\"current + next\"); `openssl x509 -pubkey` and "
+     "`ldns-dane` compute the record data.")},
+    FindingDefinition{"submission.dane_ok", S::ok,
+     N_("DANE authenticates the submission service"),
+     N_("The service's DNSSEC-secure TLSA record (RFC 7673) matched the certificate on the same handshake as the "
+     "rest of the session, so clients that check DANE can authenticate it without trusting any certificate "
+     "authority."),
+     N_("Nothing to do. Publish the next key's TLSA record before each key change.")},
     FindingDefinition{"submission.ok", S::ok,
      N_("The submission service is well protected"),
      N_("TLS came first (implicit TLS, or STARTTLS before AUTH was offered), the certificate verified for the host "

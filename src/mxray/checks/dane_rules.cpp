@@ -5,12 +5,12 @@
 #include "mxray/checks/rules.hpp"
 
 namespace mxray::checks {
-namespace {
-
 std::string record_text(const report::TlsaRecord& r) {
   const auto data = r.data.size() > 16 ? r.data.substr(0, 16) + "..." : r.data;
   return std::to_string(r.usage) + " " + std::to_string(r.selector) + " " + std::to_string(r.matching_type) + " " + data;
 }
+
+namespace {
 
 bool reached_tls_stage(const report::AddressEvidence& a) {
   return a.allowed && a.connect.ok && a.banner.received && a.banner.code == 220 && a.ehlo.code == 250;

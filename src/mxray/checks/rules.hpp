@@ -79,5 +79,11 @@ bool relay_open(const report::RelayEvidence& relay);
 /// True when senders apply DANE to `mx` (RFC 7672 section 2.2): a DNSSEC-secure TLSA answer
 /// with a usable record, and DNSSEC-secure address records of the MX host.
 bool dane_applies(const report::MxEvidence& mx);
+/// True when DANE applies to a submission service (RFC 7673): a DNSSEC-secure TLSA answer at
+/// _<port>._tcp.<host> with a usable record, secure address records, and, for a host named by
+/// an SRV record, a secure SRV answer (otherwise the host name itself is not trustworthy).
+bool submission_dane_applies(const report::SubmissionEvidence& submission, const report::SubmissionService& service);
+/// A TLSA record for a report line: "3 1 1 " and the start of its data.
+std::string record_text(const report::TlsaRecord& record);
 
 }  // namespace mxray::checks

@@ -23,7 +23,8 @@ bool old_tls(const std::string& version) { return version == "TLSv1" || version 
 void judge_tls_of(const report::SubmissionService& s, const report::SubmissionAddress& a, long long now,
                   FindingList& out) {
   const auto where = place(s);
-  if (old_tls(a.tls.version)) out.add("submission.tls_old", where, a.ip, N_("{version} negotiated"), {{"version", a.tls.version}});
+  if (old_tls(a.tls.version))
+    out.add("submission.tls_old", where, a.ip, N_("{version} negotiated"), {{"version", a.tls.version}});
   if (a.tls.bytes_before_handshake > 0) {
     out.add("submission.plaintext_injection", where, a.ip, N_("{count} bytes arrived before the TLS handshake"),
             {{"count", std::to_string(a.tls.bytes_before_handshake)}});
@@ -43,6 +44,19 @@ void judge_tls_of(const report::SubmissionService& s, const report::SubmissionAd
             {{"host", s.host}, {"names", names.empty() ? std::string("(none)") : names}});
   }
   (void)now;
+}
+
+// TLS 1.0 and 1.1 still accepted beside a current version (a second, short handshake).
+void judge_legacy_of(const report::SubmissionService& s, const report::SubmissionAddress& a, FindingList& out) {
+  std::string legacy;
+  for (const auto& [version, outcome] : a.tls.legacy_versions) {
+    if (outcome == "accepted") legacy += (legacy.empty() ? "" : ", ") + version;
+  }
+  if (!legacy.empty() && !old_tls(a.tls.version)) {
+    out.add("submission.tls_legacy", place(s), a.ip,
+            N_("{negotiated} was negotiated, but {versions} is still accepted"),
+            {{"negotiated", a.tls.version}, {"versions", legacy}});
+  }
 }
 
 // One address of one service; returns true when nothing was wrong there.
@@ -90,6 +104,7 @@ bool judge_address(const report::SubmissionService& s, const report::SubmissionA
   }
   if (a.tls.ok) {
     judge_tls_of(s, a, now, out);
+    judge_legacy_of(s, a, out);
     if (a.ehlo_tls.code == 250 && a.ehlo_tls.extensions.count("AUTH") == 0) {
       out.add("submission.auth_missing", where, a.ip, N_("EHLO inside TLS offers no AUTH"));
     }
@@ -97,15 +112,55 @@ bool judge_address(const report::SubmissionService& s, const report::SubmissionA
   // RFC 6409 section 6.1: a submission server relays only for authenticated clients.
   for (const auto& attempt : a.relay.attempts) {
     if (attempt.accepted && attempt.targets_outside) {
-      out.add("submission.open_relay", where, a.ip, N_("without AUTH, MAIL FROM:<{from}> RCPT TO:<{to}> was answered {reply}"),
-              {{"from", attempt.mail_from}, {"to", attempt.rcpt_to}, {"reply", std::to_string(attempt.code) + " " + attempt.text}});
+      out.add("submission.open_relay", where, a.ip,
+              N_("without AUTH, MAIL FROM:<{from}> RCPT TO:<{to}> was answered {reply}"),
+              {{"from", attempt.mail_from},
+               {"to", attempt.rcpt_to},
+               {"reply", std::to_string(attempt.code) + " " + attempt.text}});
       break;
     }
   }
   return out.items().size() == before;
 }
 
+// DANE for the service (RFC 7673), on the same handshake as the rest of the session.
+void judge_dane_of(const report::SubmissionEvidence& sub, const report::SubmissionService& s, FindingList& out) {
+  const auto& d = s.dane;
+  if (!d.looked_up) return;
+  if (d.dnssec == "bogus") {
+    out.add("submission.dane_bogus", place(s), "", N_("the TLSA answer for {name} is bogus: {why}"),
+            {{"name", d.tlsa_name}, {"why", d.why_bogus.empty() ? std::string("-") : d.why_bogus}});
+    return;
+  }
+  if (!submission_dane_applies(sub, s)) return;
+  for (const auto& a : s.addresses) {
+    if (!a.tls.ok || !a.dane.checked) continue;  // no handshake: the TLS findings say why
+    if (!a.dane.matched) {
+      out.add("submission.dane_no_match", place(s), a.ip,
+              N_("no TLSA record of {name} authenticates the chain: {error}"),
+              {{"name", d.tlsa_name}, {"error", a.dane.error.empty() ? std::string("-") : a.dane.error}});
+      continue;
+    }
+    const auto idx = static_cast<std::size_t>(a.dane.matched_record);
+    const auto rec = a.dane.matched_record >= 0 && idx < d.records.size() ? record_text(d.records[idx]) : "?";
+    out.add("submission.dane_ok", place(s), a.ip,
+            N_("TLSA {record} at {name} matched the certificate at depth {depth}"),
+            {{"record", rec}, {"name", d.tlsa_name}, {"depth", std::to_string(a.dane.depth)}});
+  }
+}
+
 }  // namespace
+
+bool submission_dane_applies(const report::SubmissionEvidence& sub, const report::SubmissionService& s) {
+  const auto& d = s.dane;
+  if (!d.looked_up || !d.error.empty() || d.dnssec != "secure" || s.dnssec != "secure") return false;
+  if (s.found_by == "srv" && (s.mode == "implicit_tls" ? sub.submissions : sub.submission).dnssec != "secure")
+    return false;
+  for (const auto& r : d.records) {
+    if (r.usable) return true;
+  }
+  return false;
+}
 
 void judge_submission(const report::DomainEvidence& ev, long long now, FindingList& out) {
   const auto& sub = ev.submission;
@@ -123,7 +178,8 @@ void judge_submission(const report::DomainEvidence& ev, long long now, FindingLi
   if (sub.source == "guess") {
     std::vector<std::string> found;
     for (const auto& s : sub.services) found.push_back(place(s) + " (" + s.found_by + ")");
-    out.add("submission.srv_missing", "", "", N_("no _submissions._tcp or _submission._tcp SRV record; found by trying: {found}"),
+    out.add("submission.srv_missing", "", "",
+            N_("no _submissions._tcp or _submission._tcp SRV record; found by trying: {found}"),
             {{"found", core::join(found, ", ")}});
   }
   bool implicit_works = false;
@@ -138,11 +194,15 @@ void judge_submission(const report::DomainEvidence& ev, long long now, FindingLi
       if (s.mode == "implicit_tls" && a.tls.ok && greeted(a)) implicit_works = true;
       if (s.mode == "starttls" && greeted(a)) starttls_works = true;
       if (clean) {
-        out.add("submission.ok", place(s), a.ip, N_("{mode}, {version}, AUTH {mechanisms} only inside TLS, relaying refused without AUTH"),
-                {{"mode", mode_text(s)}, {"version", a.tls.version},
-                 {"mechanisms", a.ehlo_tls.extensions.count("AUTH") ? a.ehlo_tls.extensions.at("AUTH") : std::string()}});
+        out.add(
+            "submission.ok", place(s), a.ip,
+            N_("{mode}, {version}, AUTH {mechanisms} only inside TLS, relaying refused without AUTH"),
+            {{"mode", mode_text(s)},
+             {"version", a.tls.version},
+             {"mechanisms", a.ehlo_tls.extensions.count("AUTH") ? a.ehlo_tls.extensions.at("AUTH") : std::string()}});
       }
     }
+    judge_dane_of(sub, s, out);
   }
   // RFC 8314 section 3.3: implicit TLS on 465 is recommended over STARTTLS on 587.
   if (!implicit_works && starttls_works) {

@@ -39,9 +39,6 @@ std::string combine_dnssec(const std::string& a, const std::string& b) {
   return "secure";
 }
 
-asio::awaitable<void> query_into(Resolver& resolver, std::string name, int type, DnsAnswer& out) {
-  out = co_await resolver.query(std::move(name), type);
-}
 
 // TLSA for the host (RFC 7672 2.2.2): when the host is an alias reached through a secure
 // chain, the TLSA records at the CNAME-expanded name come first, the original name's second.
@@ -65,9 +62,9 @@ asio::awaitable<void> resolve_host(Resolver& resolver, report::MxEvidence& mx,
   std::vector<DnsAnswer> answers(2);
   DnsAnswer tlsa;
   std::vector<asio::awaitable<void>> queries;
-  if (families.ipv4) queries.push_back(query_into(resolver, mx.host, rrtype::kA, answers[0]));
-  if (families.ipv6) queries.push_back(query_into(resolver, mx.host, rrtype::kAaaa, answers[1]));
-  queries.push_back(query_into(resolver, "_25._tcp." + mx.host, rrtype::kTlsa, tlsa));
+  if (families.ipv4) queries.push_back(resolver.query_into(mx.host, rrtype::kA, answers[0]));
+  if (families.ipv6) queries.push_back(resolver.query_into(mx.host, rrtype::kAaaa, answers[1]));
+  queries.push_back(resolver.query_into("_25._tcp." + mx.host, rrtype::kTlsa, tlsa));
   co_await core::join_all(std::move(queries));
   if (!families.ipv4) answers.erase(answers.begin());
   if (!families.ipv6) answers.pop_back();
@@ -155,7 +152,7 @@ asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver, report::Doma
   DnsAnswer answer;
   {
     std::vector<asio::awaitable<void>> first;
-    first.push_back(query_into(resolver, evidence.domain, rrtype::kMx, answer));
+    first.push_back(resolver.query_into(evidence.domain, rrtype::kMx, answer));
     first.push_back(resolve_txt(resolver, "_mta-sts." + evidence.domain, limits, evidence.mta_sts.txt));
     first.push_back(resolve_txt(resolver, "_smtp._tls." + evidence.domain, limits, evidence.tls_rpt.txt));
     co_await core::join_all(std::move(first));

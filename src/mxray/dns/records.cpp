@@ -11,9 +11,6 @@
 #include <memory>
 
 namespace mxray::dns {
-namespace {
-
-
 std::string dname_text(const ldns_rdf* rdf) {
   char* raw = ldns_rdf2str(rdf);
   if (raw == nullptr) return {};
@@ -21,8 +18,6 @@ std::string dname_text(const ldns_rdf* rdf) {
   free(raw);
   return core::normal_name(s);
 }
-
-}  // namespace
 
 std::vector<MxRecord> parse_mx(const DnsAnswer& answer) {
   std::vector<MxRecord> out;

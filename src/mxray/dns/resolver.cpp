@@ -152,6 +152,10 @@ Resolver::~Resolver() {
   impl_->fd.close(ignored);
 }
 
+asio::awaitable<void> Resolver::query_into(std::string name, int type, DnsAnswer& out) {
+  out = co_await query(std::move(name), type);
+}
+
 asio::awaitable<DnsAnswer> Resolver::query(std::string name, int type) {
   auto pending = std::make_unique<Pending>(impl_->executor, &impl_->in_flight);
   pending->answer.qname = name;

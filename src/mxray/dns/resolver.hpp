@@ -57,6 +57,8 @@ class Resolver {
 
   /// Resolves (name, type, class IN); completes within the configured timeout.
   boost::asio::awaitable<DnsAnswer> query(std::string name, int type);
+  /// The same, storing the answer in `out`: for queries run side by side with core::join_all.
+  boost::asio::awaitable<void> query_into(std::string name, int type, DnsAnswer& out);
 
   /// Human description of where queries go, for the report.
   const std::string& description() const { return description_; }

@@ -1,6 +1,8 @@
 // Submission service discovery; see submission_hosts.hpp. The two SRV queries run at once,
 // then the A and AAAA queries of every planned host.
 #include "mxray/dns/submission_hosts.hpp"
+// Before ldns: its headers define `bool` macros that break <optional>.
+#include "mxray/dns/tlsa.hpp"
 
 #include <ldns/ldns.h>
 
@@ -10,27 +12,13 @@
 #include "mxray/core/join.hpp"
 #include "mxray/core/printable.hpp"
 #include "mxray/core/text.hpp"
-#include "mxray/dns/records.hpp"
 #include "mxray/dns/ldns_handles.hpp"
+#include "mxray/dns/records.hpp"
 
 namespace mxray::dns {
 namespace asio = boost::asio;
 
 namespace {
-
-
-std::string dname_text(const ldns_rdf* rdf) {
-  char* raw = ldns_rdf2str(rdf);
-  if (raw == nullptr) return {};
-  std::string s(raw);
-  free(raw);
-  if (s == ".") return s;
-  return core::normal_name(s);
-}
-
-asio::awaitable<void> query_into(Resolver& resolver, std::string name, int type, DnsAnswer& out) {
-  out = co_await resolver.query(std::move(name), type);
-}
 
 // RFC 6186 section 3.1: _submissions is implicit TLS, _submission is STARTTLS, whatever the port.
 void add_service(std::vector<report::SubmissionService>& out, const std::string& host, int port, std::string found_by,
@@ -46,14 +34,19 @@ void add_service(std::vector<report::SubmissionService>& out, const std::string&
   out.push_back(std::move(s));
 }
 
-// A and AAAA of one service's host.
+// A, AAAA and TLSA (_<port>._tcp.<host>, RFC 7673) of one service's host, at once.
 asio::awaitable<void> resolve_service(Resolver& resolver, report::SubmissionService& service,
                                       const core::Limits& limits, FamilyFilter families) {
   std::vector<DnsAnswer> answers(2);
+  DnsAnswer tlsa;
   std::vector<asio::awaitable<void>> queries;
-  if (families.ipv4) queries.push_back(query_into(resolver, service.host, rrtype::kA, answers[0]));
-  if (families.ipv6) queries.push_back(query_into(resolver, service.host, rrtype::kAaaa, answers[1]));
+  if (families.ipv4) queries.push_back(resolver.query_into(service.host, rrtype::kA, answers[0]));
+  if (families.ipv6) queries.push_back(resolver.query_into(service.host, rrtype::kAaaa, answers[1]));
+  queries.push_back(
+      resolver.query_into("_" + std::to_string(service.port) + "._tcp." + service.host, rrtype::kTlsa, tlsa));
   co_await core::join_all(std::move(queries));
+  fill_dane(tlsa, service.host, limits, service.dane, service.port);
+  service.dane.rrsig_expires_epoch = earliest_rrsig_expiry(tlsa);
   std::vector<std::string> errors;
   for (std::size_t i = 0; i < answers.size(); ++i) {
     if ((i == 0 && !families.ipv4) || (i == 1 && !families.ipv6)) continue;
@@ -62,8 +55,10 @@ asio::awaitable<void> resolve_service(Resolver& resolver, report::SubmissionServ
       errors.push_back(a.error);
       continue;
     }
-    if (a.nxdomain) errors.push_back("NXDOMAIN");
-    else if (a.rcode != 0) errors.push_back("RCODE " + std::to_string(a.rcode));
+    if (a.nxdomain)
+      errors.push_back("NXDOMAIN");
+    else if (a.rcode != 0)
+      errors.push_back("RCODE " + std::to_string(a.rcode));
     if (service.dnssec.empty() || a.dnssec == "bogus" || (a.dnssec == "insecure" && service.dnssec == "secure")) {
       service.dnssec = a.dnssec;
     }
@@ -98,7 +93,8 @@ std::vector<report::SrvRecord> parse_srv(const DnsAnswer& answer) {
     r.priority = ldns_rdf2native_int16(ldns_rr_rdf(rr, 0));
     r.weight = ldns_rdf2native_int16(ldns_rr_rdf(rr, 1));
     r.port = ldns_rdf2native_int16(ldns_rr_rdf(rr, 2));
-    r.target = core::printable(dname_text(ldns_rr_rdf(rr, 3)));
+    const auto target = dname_text(ldns_rr_rdf(rr, 3));
+    r.target = target.empty() ? "." : core::printable(target);  // "." : no service (RFC 2782)
     out.push_back(std::move(r));
   }
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
@@ -126,7 +122,8 @@ report::SrvLookup srv_lookup(const DnsAnswer& answer, std::size_t max_records) {
   return l;
 }
 
-std::vector<report::SubmissionService> plan_submission_services(const report::DomainEvidence& ev, std::size_t max_hosts) {
+std::vector<report::SubmissionService> plan_submission_services(const report::DomainEvidence& ev,
+                                                                std::size_t max_hosts) {
   std::vector<report::SubmissionService> out;
   const auto& sub = ev.submission;
   if (!sub.submissions.records.empty() || !sub.submission.records.empty()) {
@@ -158,8 +155,8 @@ asio::awaitable<void> resolve_submission(Resolver& resolver, report::DomainEvide
   DnsAnswer implicit_tls;
   DnsAnswer starttls;
   std::vector<asio::awaitable<void>> queries;
-  queries.push_back(query_into(resolver, "_submissions._tcp." + ev.domain, kSrvType, implicit_tls));
-  queries.push_back(query_into(resolver, "_submission._tcp." + ev.domain, kSrvType, starttls));
+  queries.push_back(resolver.query_into("_submissions._tcp." + ev.domain, kSrvType, implicit_tls));
+  queries.push_back(resolver.query_into("_submission._tcp." + ev.domain, kSrvType, starttls));
   co_await core::join_all(std::move(queries));
   sub.submissions = srv_lookup(implicit_tls, limits.max_srv_records);
   sub.submission = srv_lookup(starttls, limits.max_srv_records);

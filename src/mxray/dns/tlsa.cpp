@@ -33,10 +33,11 @@ std::optional<report::TlsaRecord> parse_tlsa(std::span<const std::uint8_t> rdata
   return r;
 }
 
-void fill_dane(const DnsAnswer& answer, const std::string& base_domain, const core::Limits& limits, report::DaneEvidence& dane) {
+void fill_dane(const DnsAnswer& answer, const std::string& base_domain, const core::Limits& limits,
+               report::DaneEvidence& dane, int port) {
   dane.looked_up = true;
   dane.base_domain = base_domain;
-  dane.tlsa_name = "_25._tcp." + base_domain;
+  dane.tlsa_name = "_" + std::to_string(port) + "._tcp." + base_domain;
   dane.dnssec = answer.dnssec;
   dane.rcode = answer.rcode;
   dane.nxdomain = answer.nxdomain;

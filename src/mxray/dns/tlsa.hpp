@@ -16,10 +16,10 @@ namespace mxray::dns {
 /// One TLSA rdata; nullopt when shorter than 4 bytes or longer than `max_data` + 3.
 std::optional<report::TlsaRecord> parse_tlsa(std::span<const std::uint8_t> rdata, std::size_t max_data);
 
-/// Fills `dane` from the TLSA answer for `base_domain`: what was published, not whether it
-/// applies (the judge decides that, checks::dane_applies).
+/// Fills `dane` from the TLSA answer for `_<port>._tcp.<base_domain>`: what was published, not
+/// whether it applies (the judge decides that, checks::dane_applies).
 void fill_dane(const DnsAnswer& answer, const std::string& base_domain, const core::Limits& limits,
-               report::DaneEvidence& dane);
+               report::DaneEvidence& dane, int port = 25);
 
 /// Lower-case hex of bytes.
 std::string to_hex(std::span<const std::uint8_t> bytes);

@@ -61,6 +61,7 @@ asio::awaitable<void> submission_stage(dns::Resolver& resolver, smtp::ProbeSetti
   auto& sub = ev.submission;
   try {
     co_await dns::resolve_submission(resolver, ev, settings.limits, families);
+    for (auto& service : sub.services) service.dane.applies = checks::submission_dane_applies(sub, service);
     std::vector<asio::awaitable<void>> probes;
     for (auto& service : sub.services) {
       for (auto& a : service.addresses) {
@@ -107,7 +108,6 @@ std::string address_target(const Target& target, dns::FamilyFilter families, rep
 
 // The settings of a submission session: the check's, without the port-25-only steps.
 smtp::ProbeSettings tls_only_submission(smtp::ProbeSettings s) {
-  s.scan_legacy_tls = false;
   s.probe_commands = false;
   return s;
 }

@@ -36,9 +36,6 @@ void fail(report::PolicyFetch& out, std::string kind, std::string text) {
   out.error = std::move(text);
 }
 
-asio::awaitable<void> query_into(dns::Resolver& r, std::string name, int type, dns::DnsAnswer& out) {
-  out = co_await r.query(std::move(name), type);
-}
 
 // One attempt at one address; returns the body when out.ok.
 asio::awaitable<std::string> fetch_from(const asio::ip::address& ip, X509_STORE* trust_store, const FetchSettings& s,
@@ -125,8 +122,8 @@ asio::awaitable<std::string> fetch_policy(dns::Resolver& resolver, X509_STORE* t
 
   std::vector<dns::DnsAnswer> answers(2);
   std::vector<asio::awaitable<void>> queries;
-  queries.push_back(query_into(resolver, out.host, dns::rrtype::kA, answers[0]));
-  queries.push_back(query_into(resolver, out.host, dns::rrtype::kAaaa, answers[1]));
+  queries.push_back(resolver.query_into(out.host, dns::rrtype::kA, answers[0]));
+  queries.push_back(resolver.query_into(out.host, dns::rrtype::kAaaa, answers[1]));
   co_await core::join_all(std::move(queries));
   std::vector<asio::ip::address> ips;
   for (const auto& a : answers) {

@@ -138,7 +138,7 @@ struct RelayEvidence {
   std::vector<RelayAttempt> attempts;
 };
 
-/// One TLSA record of `_25._tcp.<host>` (RFC 6698), as published.
+/// One TLSA record of `_25._tcp.<host>` (or `_<port>._tcp.<host>` of a submission service), as published.
 struct TlsaRecord {
   int usage = 0;                  // 0 PKIX-TA, 1 PKIX-EE, 2 DANE-TA, 3 DANE-EE
   int selector = 0;               // 0 full certificate, 1 SubjectPublicKeyInfo
@@ -148,10 +148,10 @@ struct TlsaRecord {
   std::string unusable_reason;
 };
 
-/// The TLSA lookup for one MX host (RFC 7672 section 2.2).
+/// The TLSA lookup for one MX host (RFC 7672 section 2.2) or submission service (RFC 7673).
 struct DaneEvidence {
   bool looked_up = false;
-  std::string tlsa_name;          // _25._tcp.<base domain> the records came from
+  std::string tlsa_name;          // _25._tcp.<base domain> the records came from (submission: _465, _587)
   std::string base_domain;        // the MX host, or its CNAME target (RFC 7672 2.2.2)
   std::string dnssec;             // secure | insecure | bogus of the TLSA answer
   int rcode = 0;
@@ -401,6 +401,7 @@ struct SubmissionAddress {
   EhloEvidence ehlo;              // STARTTLS services: the EHLO before TLS (AUTH offered here is the danger)
   EhloEvidence ehlo_tls;          // EHLO inside TLS
   CertificateEvidence certificate;
+  DaneAddressResult dane;         // DANE (RFC 7673) on this handshake, when the service's TLSA records apply
   RelayEvidence relay;            // MAIL FROM / RCPT TO to an outside domain without AUTH (never DATA)
   bool plaintext_reply = false;   // implicit TLS: the server answered the ClientHello with an SMTP line
   bool quit_sent = false;
@@ -417,6 +418,7 @@ struct SubmissionService {
   std::string found_by;           // srv | mx | name (smtp.<domain>, mail.<domain>)
   std::string dnssec;             // of the address answers
   std::string address_error;      // the host's addresses could not be found
+  DaneEvidence dane;              // TLSA of _<port>._tcp.<host> (RFC 7673: the SRV target is the base domain)
   std::vector<SubmissionAddress> addresses;
 };
 

@@ -70,10 +70,10 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DnsblEvidence, zones, skipped)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SrvRecord, priority, weight, port, target)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SrvLookup, name, dnssec, rcode, nxdomain, error, records, records_truncated)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SubmissionAddress, ip, special_range, allowed, connect, tls, banner, ehlo,
-                                                ehlo_tls, certificate, relay, plaintext_reply, quit_sent, aborted,
+                                                ehlo_tls, certificate, dane, relay, plaintext_reply, quit_sent, aborted,
                                                 aborted_kind, duration_ms)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SubmissionService, host, port, mode, found_by, dnssec, address_error,
-                                                addresses)
+                                                dane, addresses)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SubmissionEvidence, checked, submissions, submission, source, tried,
                                                 services)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DomainEvidence, schema, input, domain, checked_at, checked_at_epoch,

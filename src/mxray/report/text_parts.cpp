@@ -85,16 +85,23 @@ void render_certificate(std::string& out, const MxEvidence& mx, const Certificat
   out += pad + trf(lang, "issuer {issuer}", {{"issuer", leaf.issuer}}) + "\n";
   std::string san = core::join(leaf.san, ", ");
   out += pad + trf(lang, "names  {names}", {{"names", san.empty() ? std::string(tr(lang, "(none)")) : san}}) + "\n";
-  out += pad + trf(lang, "valid  {from} .. {until} ({days} days left)",
-                   {{"from", leaf.not_before}, {"until", leaf.not_after}, {"days", std::to_string(c.days_left)}}) + "\n";
-  out += pad + trf(lang, "key    {key}, {signature}",
-                   {{"key", fmt::format("{} {}{}", leaf.key_type, leaf.key_bits, leaf.key_curve.empty() ? "" : " " + leaf.key_curve)},
-                    {"signature", leaf.signature_algorithm}}) + "\n";
+  out += pad +
+         trf(lang, "valid  {from} .. {until} ({days} days left)",
+             {{"from", leaf.not_before}, {"until", leaf.not_after}, {"days", std::to_string(c.days_left)}}) +
+         "\n";
+  out += pad +
+         trf(lang, "key    {key}, {signature}",
+             {{"key", fmt::format("{} {}{}", leaf.key_type, leaf.key_bits,
+                                  leaf.key_curve.empty() ? "" : " " + leaf.key_curve)},
+              {"signature", leaf.signature_algorithm}}) +
+         "\n";
   const auto trust = c.trusted ? std::string(tr(lang, "trusted")) : c.verify_error;
   const auto name = c.hostname_match ? trf(lang, "name matches {name}", {{"name", c.matched_name}})
                                      : trf(lang, "name does not match {host}", {{"host", mx.host}});
-  out += pad + trf(lang, "trust  {trust}; {name}; chain of {count}",
-                   {{"trust", trust}, {"name", name}, {"count", std::to_string(c.chain_length_presented)}}) + "\n";
+  out += pad +
+         trf(lang, "trust  {trust}; {name}; chain of {count}",
+             {{"trust", trust}, {"name", name}, {"count", std::to_string(c.chain_length_presented)}}) +
+         "\n";
 }
 
 void render_vantage(std::string& out, const Painter& p, const DomainEvidence& ev, std::string_view lang) {
@@ -104,7 +111,8 @@ void render_vantage(std::string& out, const Painter& p, const DomainEvidence& ev
   out += p.dim(trf(lang, "Checked from here: EHLO {ehlo}, resolver {resolvers}, trust anchor {anchor}",
                    {{"ehlo", v.ehlo_name.empty() ? "-" : v.ehlo_name},
                     {"resolvers", resolvers.empty() ? "-" : resolvers},
-                    {"anchor", v.trust_anchor.empty() ? "-" : v.trust_anchor}})) + "\n";
+                    {"anchor", v.trust_anchor.empty() ? "-" : v.trust_anchor}})) +
+         "\n";
 }
 
 namespace {
@@ -139,11 +147,14 @@ void render_policies(std::string& out, const Painter& p, const DomainEvidence& e
     out += detail_line(tr(lang, "policy"), s.fetch.ok ? s.fetch.url : s.fetch.url + ": " + s.fetch.error);
     if (s.fetch.ok) {
       std::string mxs = core::join(s.policy.mx, " ");
-      out += pad + trf(lang, "mode {mode}, max_age {age}, mx {patterns}",
-                       {{"mode", s.policy.mode}, {"age", std::to_string(s.policy.max_age)}, {"patterns", mxs}}) + "\n";
+      out += pad +
+             trf(lang, "mode {mode}, max_age {age}, mx {patterns}",
+                 {{"mode", s.policy.mode}, {"age", std::to_string(s.policy.max_age)}, {"patterns", mxs}}) +
+             "\n";
       for (const auto& e : s.policy.errors) out += pad + e + "\n";
       for (const auto& b : s.policy.bad_lines) {
-        out += pad + trf(lang, "line {line}: {problem}", {{"line", std::to_string(b.line)}, {"problem", b.problem}}) + "\n";
+        out += pad + trf(lang, "line {line}: {problem}", {{"line", std::to_string(b.line)}, {"problem", b.problem}}) +
+               "\n";
       }
     }
   }
@@ -153,7 +164,8 @@ void render_policies(std::string& out, const Painter& p, const DomainEvidence& e
       if (l.host == m.host && l.matches) listing = " (mx " + l.pattern + ")";
     }
     out += step_line(p, mx_step(j, m.host, "mta_sts"), m.consequence, m.host + listing);
-    for (const auto& a : m.addresses) out += pad + a.ip + ": " + a.outcome + (a.why.empty() ? "" : " (" + a.why + ")") + "\n";
+    for (const auto& a : m.addresses)
+      out += pad + a.ip + ": " + a.outcome + (a.why.empty() ? "" : " (" + a.why + ")") + "\n";
   }
   const auto& r = ev.tls_rpt;
   out += fmt::format("\n{} {}\n", p.mark(domain_step(j, "tls_rpt")), p("TLS-RPT", fmt::emphasis::bold));
@@ -180,26 +192,44 @@ void render_submission(std::string& out, const Painter& p, const DomainEvidence&
   if (sub.source == "guess" && !sub.tried.empty()) {
     out += pad + trf(lang, "tried: {places}", {{"places", core::join(sub.tried, ", ")}}) + "\n";
   }
-  if (sub.services.empty()) out += step_line(p, domain_step(j, "submission"), tr(lang, "services"), std::string(tr(lang, "(none)")));
+  if (sub.services.empty())
+    out += step_line(p, domain_step(j, "submission"), tr(lang, "services"), std::string(tr(lang, "(none)")));
   for (const auto& s : sub.services) {
     const auto key = s.host + ":" + std::to_string(s.port);
     const auto it = j.submission_status.find(key);
     const auto status = it == j.submission_status.end() ? Status::not_tested : it->second;
     const std::string mode = s.mode == "implicit_tls" ? std::string(tr(lang, "implicit TLS")) : std::string("STARTTLS");
-    const std::string by = s.found_by == "srv" ? "SRV" : s.found_by == "mx" ? "MX" : std::string(tr(lang, "usual name"));
+    const std::string by = s.found_by == "srv"  ? "SRV"
+                           : s.found_by == "mx" ? "MX"
+                                                : std::string(tr(lang, "usual name"));
     out += step_line(p, status, key, trf(lang, "{mode}, found by {source}", {{"mode", mode}, {"source", by}}));
     if (s.addresses.empty()) out += pad + s.address_error + "\n";
+    if (s.dane.looked_up && !s.dane.records.empty()) {
+      out += pad + s.dane.tlsa_name + ": " +
+             trf(lang, "{count} TLSA records", {{"count", std::to_string(s.dane.records.size())}}) +
+             (s.dane.dnssec.empty() ? "" : " (DNSSEC " + s.dane.dnssec + ")") + "\n";
+    }
     for (const auto& a : s.addresses) {
       std::string line = a.ip + ": ";
       if (!a.connect.ok) {
         line += a.allowed ? a.connect.error : a.special_range;
       } else {
-        line += a.tls.ok ? a.tls.version + " " + a.tls.cipher : (a.tls.error.empty() ? std::string(tr(lang, "no TLS")) : a.tls.error);
+        line += a.tls.ok ? a.tls.version + " " + a.tls.cipher
+                         : (a.tls.error.empty() ? std::string(tr(lang, "no TLS")) : a.tls.error);
         if (a.certificate.present && !a.certificate.chain.empty()) line += ", " + a.certificate.chain.front().subject;
+        if (a.dane.checked)
+          line += ", " + std::string(a.dane.matched ? tr(lang, "DANE matched") : tr(lang, "DANE: no match"));
+        std::string legacy;
+        for (const auto& [version, outcome] : a.tls.legacy_versions) {
+          if (outcome == "accepted") legacy += (legacy.empty() ? "" : ", ") + version;
+        }
+        if (!legacy.empty()) line += ", " + trf(lang, "{versions} also accepted", {{"versions", legacy}});
         const auto before = a.ehlo.extensions.find("AUTH");
         const auto inside = a.ehlo_tls.extensions.find("AUTH");
-        if (before != a.ehlo.extensions.end()) line += ", " + trf(lang, "AUTH before TLS: {m}", {{"m", before->second}});
-        if (inside != a.ehlo_tls.extensions.end()) line += ", " + trf(lang, "AUTH in TLS: {m}", {{"m", inside->second}});
+        if (before != a.ehlo.extensions.end())
+          line += ", " + trf(lang, "AUTH before TLS: {m}", {{"m", before->second}});
+        if (inside != a.ehlo_tls.extensions.end())
+          line += ", " + trf(lang, "AUTH in TLS: {m}", {{"m", inside->second}});
         if (!a.relay.attempts.empty()) {
           const auto& r = a.relay.attempts.front();
           const int code = r.code != 0 ? r.code : r.mail_code;
@@ -215,8 +245,8 @@ void render_findings(std::string& out, const Painter& p, const checks::Judgement
   out += fmt::format("\n{}\n", p(std::string(tr(lang, "Findings")), fmt::emphasis::bold));
   for (const auto& f : j.findings) {
     const std::string where = f.ip.empty() ? f.mx : f.mx + " " + f.ip;
-    out += fmt::format("  {} {:<8} {}{}\n", p.mark(f.status), tr(lang, checks::to_string(f.severity)), tr(lang, f.title),
-                       where.empty() ? "" : p.dim("  [" + where + "]"));
+    out += fmt::format("  {} {:<8} {}{}\n", p.mark(f.status), tr(lang, checks::to_string(f.severity)),
+                       tr(lang, f.title), where.empty() ? "" : p.dim("  [" + where + "]"));
     const auto detail = trf(lang, f.detail_template, f.detail_args);
     if (!detail.empty()) out += indent(detail, "               ");
     if (f.status == Status::warning || f.status == Status::critical || f.status == Status::inconclusive) {

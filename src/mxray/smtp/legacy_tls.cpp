@@ -5,6 +5,7 @@
 
 #include <boost/asio/this_coro.hpp>
 
+#include "mxray/smtp/budget.hpp"
 #include "mxray/smtp/connection.hpp"
 
 namespace mxray::smtp {
@@ -13,42 +14,49 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
+// Greeting, EHLO and STARTTLS: true when the server is ready for the handshake.
+asio::awaitable<bool> reach_starttls(Connection& conn, const ProbeSettings& s, const Budget& step, std::string& why,
+                                     std::string& refusal) {
+  const auto banner = co_await conn.read_reply(step(s.limits.banner_timeout));
+  if (banner.step.ok && banner.reply.code >= 400 && banner.reply.code < 500) {
+    refusal = std::to_string(banner.reply.code) + " " + banner.reply.safe_text();
+    why = "untested: greeting " + refusal;
+    co_return false;
+  }
+  if (!banner.step.ok || banner.reply.code != 220) {
+    why = "untested: no greeting";
+    co_return false;
+  }
+  const auto ehlo = co_await conn.command("EHLO " + s.ehlo_name, step(s.limits.command_timeout));
+  if (!ehlo.step.ok || ehlo.reply.code != 250) {
+    why = "untested: EHLO failed";
+    co_return false;
+  }
+  const auto starttls = co_await conn.command("STARTTLS", step(s.limits.command_timeout));
+  if (!starttls.step.ok || starttls.reply.code != 220) {
+    why = "untested: STARTTLS not offered or refused";
+    co_return false;
+  }
+  co_return true;
+}
+
 // One session up to the handshake with only `context`'s versions offered. Returns the
 // version negotiated, or empty with `why` set ("refused", "failed: ...", "untested: ...").
-asio::awaitable<std::string> try_legacy(const ProbeSettings& s, asio::ssl::context& context, const std::string& mx_host,
-                                        asio::ip::tcp::endpoint to, Clock::time_point deadline, std::string& why,
-                                        std::string& refusal) {
-  const auto step = [&](core::Millis limit) {
-    const auto left = std::chrono::ceil<core::Millis>(deadline - Clock::now());
-    return std::max(core::Millis{1}, std::min(limit, left));
-  };
+asio::awaitable<std::string> try_legacy(const ProbeSettings& s, asio::ssl::context& context, TlsStart start,
+                                        const std::string& host, asio::ip::tcp::endpoint to, Clock::time_point deadline,
+                                        std::string& why, std::string& refusal) {
+  const Budget step(deadline);
   Connection conn(co_await asio::this_coro::executor, s.limits, s.limiter);
   const auto c = co_await conn.connect(to, step(s.limits.connect_timeout), deadline);
   if (!c.ok) {
     why = "untested: " + c.error;
     co_return std::string{};
   }
-  const auto banner = co_await conn.read_reply(step(s.limits.banner_timeout));
-  if (banner.step.ok && banner.reply.code >= 400 && banner.reply.code < 500) {
-    refusal = std::to_string(banner.reply.code) + " " + banner.reply.safe_text();
-    why = "untested: greeting " + refusal;
-    co_return std::string{};
+  if (start == TlsStart::starttls) {
+    const bool ready = co_await reach_starttls(conn, s, step, why, refusal);
+    if (!ready) co_return std::string{};
   }
-  if (!banner.step.ok || banner.reply.code != 220) {
-    why = "untested: no greeting";
-    co_return std::string{};
-  }
-  const auto ehlo = co_await conn.command("EHLO " + s.ehlo_name, step(s.limits.command_timeout));
-  if (!ehlo.step.ok || ehlo.reply.code != 250) {
-    why = "untested: EHLO failed";
-    co_return std::string{};
-  }
-  const auto starttls = co_await conn.command("STARTTLS", step(s.limits.command_timeout));
-  if (!starttls.step.ok || starttls.reply.code != 220) {
-    why = "untested: STARTTLS not offered or refused";
-    co_return std::string{};
-  }
-  const auto handshake = co_await conn.start_tls(context, mx_host, step(s.limits.tls_timeout));
+  const auto handshake = co_await conn.start_tls(context, host, step(s.limits.tls_timeout));
   if (!handshake.ok) {
     // A handshake the server declines (protocol_version alert, no shared cipher) is a
     // refusal; a timeout or a reset says nothing about what it accepts.
@@ -56,25 +64,25 @@ asio::awaitable<std::string> try_legacy(const ProbeSettings& s, asio::ssl::conte
     co_return std::string{};
   }
   std::string version = SSL_get_version(conn.ssl());
+  // Inside implicit TLS the greeting comes first; QUIT at once is fine either way.
   co_await conn.send("QUIT", step(core::Millis{1'000}));
   co_return version;
 }
 
 }  // namespace
 
-asio::awaitable<void> scan_legacy_tls(const ProbeSettings& s, tls::ClientContext& tls, const std::string& mx_host,
-                                      asio::ip::tcp::endpoint to, Clock::time_point deadline,
-                                      report::AddressEvidence& ev, std::string& refusal) {
+asio::awaitable<void> scan_legacy_tls(const ProbeSettings& s, tls::ClientContext& tls, TlsStart start,
+                                      const std::string& host, asio::ip::tcp::endpoint to, Clock::time_point deadline,
+                                      std::map<std::string, std::string>& out, std::string& refusal) {
   std::string why;
-  const auto version = co_await try_legacy(s, tls.legacy_only(), mx_host, to, deadline, why, refusal);
-  auto& out = ev.starttls.legacy_versions;
+  const auto version = co_await try_legacy(s, tls.legacy_only(), start, host, to, deadline, why, refusal);
   if (version == "TLSv1") {
     out["TLSv1"] = "accepted";
     out["TLSv1.1"] = "refused";  // the server would have picked 1.1 if it had it
   } else if (version == "TLSv1.1") {
     out["TLSv1.1"] = "accepted";
     std::string why10;
-    const auto v10 = co_await try_legacy(s, *tls.only(TLS1_VERSION), mx_host, to, deadline, why10, refusal);
+    const auto v10 = co_await try_legacy(s, *tls.only(TLS1_VERSION), start, host, to, deadline, why10, refusal);
     out["TLSv1"] = v10.empty() ? why10 : "accepted";
   } else {
     out["TLSv1"] = why;

@@ -7,6 +7,7 @@
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <chrono>
+#include <map>
 #include <string>
 
 #include "mxray/report/evidence.hpp"
@@ -15,12 +16,18 @@
 
 namespace mxray::smtp {
 
-/// Fills evidence.starttls.legacy_versions for TLSv1 and TLSv1.1: "accepted", "refused" (the
-/// server declined the handshake), "failed: why" (timeout, reset) or "untested: why". A 4xx
-/// greeting is kept in `refusal` (a server that allows one session per client address).
-boost::asio::awaitable<void> scan_legacy_tls(const ProbeSettings& settings, tls::ClientContext& tls,
-                                             const std::string& mx_host, boost::asio::ip::tcp::endpoint to,
+/// How the session reaches its TLS handshake.
+enum class TlsStart {
+  starttls,  // greeting, EHLO, STARTTLS (port 25, submission on 587)
+  implicit,  // the handshake at once after connect (submissions on 465, RFC 8314 3.3)
+};
+
+/// Fills `versions` for TLSv1 and TLSv1.1: "accepted", "refused" (the server declined the
+/// handshake), "failed: why" (timeout, reset) or "untested: why". A 4xx greeting is kept in
+/// `refusal` (a server that allows one session per client address).
+boost::asio::awaitable<void> scan_legacy_tls(const ProbeSettings& settings, tls::ClientContext& tls, TlsStart start,
+                                             const std::string& host, boost::asio::ip::tcp::endpoint to,
                                              std::chrono::steady_clock::time_point deadline,
-                                             report::AddressEvidence& evidence, std::string& refusal);
+                                             std::map<std::string, std::string>& versions, std::string& refusal);
 
 }  // namespace mxray::smtp

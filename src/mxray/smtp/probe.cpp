@@ -16,6 +16,7 @@
 #include "mxray/core/address_policy.hpp"
 #include "mxray/core/join.hpp"
 #include "mxray/core/printable.hpp"
+#include "mxray/smtp/budget.hpp"
 #include "mxray/smtp/connection.hpp"
 #include "mxray/smtp/extensions.hpp"
 #include "mxray/smtp/legacy_tls.hpp"
@@ -29,22 +30,6 @@ namespace asio = boost::asio;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-// Deadlines shared by every step of one probe.
-class Budget {
- public:
-  Budget(const ProbeSettings& s) : deadline_(std::min(Clock::now() + s.limits.probe_timeout, s.check_deadline)) {}
-  explicit Budget(Clock::time_point deadline) : deadline_(deadline) {}
-  core::Millis operator()(core::Millis step) const {
-    const auto left = std::chrono::ceil<core::Millis>(deadline_ - Clock::now());
-    return std::max(core::Millis{1}, std::min(step, left));
-  }
-  bool exhausted() const { return Clock::now() >= deadline_; }
-  Clock::time_point deadline() const { return deadline_; }
-
- private:
-  Clock::time_point deadline_;
-};
 
 constexpr core::Millis kQuitGrace{20};
 
@@ -397,7 +382,7 @@ asio::awaitable<void> legacy_after(asio::steady_timer& connected, const ProbeSet
                                    const Clock::time_point deadline, report::AddressEvidence& ev, std::string& refusal,
                                    const bool& main_done, bool& overlapped) {
   co_await connected.async_wait(asio::as_tuple(asio::use_awaitable));
-  co_await scan_legacy_tls(s, tls, mx_host, endpoint, deadline, ev, refusal);
+  co_await scan_legacy_tls(s, tls, TlsStart::starttls, mx_host, endpoint, deadline, ev.starttls.legacy_versions, refusal);
   overlapped = !refusal.empty() && !main_done;
 }
 
@@ -525,7 +510,7 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
       asio::steady_timer wait(co_await asio::this_coro::executor, pause);
       co_await wait.async_wait(asio::as_tuple(asio::use_awaitable));
       std::string again;
-      co_await scan_legacy_tls(s, tls, mx.host, endpoint, deadline, ev, again);
+      co_await scan_legacy_tls(s, tls, TlsStart::starttls, mx.host, endpoint, deadline, ev.starttls.legacy_versions, again);
       if (again.empty()) break;
     }
   } else if (overlapped && answers_220(ev)) {

@@ -7,33 +7,23 @@
 #include <algorithm>
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/this_coro.hpp>
+#include <functional>
 
 #include "mxray/core/address_policy.hpp"
 #include "mxray/core/printable.hpp"
+#include "mxray/smtp/budget.hpp"
 #include "mxray/smtp/connection.hpp"
 #include "mxray/smtp/extensions.hpp"
+#include "mxray/smtp/legacy_tls.hpp"
 #include "mxray/smtp/relay_attempt.hpp"
 #include "mxray/tls/certificate.hpp"
+#include "mxray/tls/dane.hpp"
 
 namespace mxray::smtp {
 namespace asio = boost::asio;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-class Deadline {
- public:
-  explicit Deadline(const ProbeSettings& s)
-      : at_(std::min(Clock::now() + s.limits.probe_timeout, s.check_deadline)) {}
-  core::Millis operator()(core::Millis step) const {
-    const auto left = std::chrono::ceil<core::Millis>(at_ - Clock::now());
-    return std::max(core::Millis{1}, std::min(step, left));
-  }
-  Clock::time_point at() const { return at_; }
-
- private:
-  Clock::time_point at_;
-};
 
 void abort_with(report::SubmissionAddress& ev, const std::string& step, const StepOutcome& out) {
   if (!ev.aborted.empty()) return;
@@ -42,7 +32,7 @@ void abort_with(report::SubmissionAddress& ev, const std::string& step, const St
 }
 
 // EHLO (RFC 6409 4.1 and RFC 4954 need it: AUTH is an ESMTP extension); no HELO fallback.
-asio::awaitable<bool> ehlo(Connection& conn, const ProbeSettings& s, const Deadline& deadline,
+asio::awaitable<bool> ehlo(Connection& conn, const ProbeSettings& s, const Budget& deadline,
                            report::SubmissionAddress& ev, report::EhloEvidence& out, const std::string& step) {
   out.sent = true;
   out.command = "EHLO";
@@ -61,7 +51,7 @@ asio::awaitable<bool> ehlo(Connection& conn, const ProbeSettings& s, const Deadl
 }
 
 // The greeting (RFC 5321 3.1), plain or inside implicit TLS.
-asio::awaitable<bool> banner(Connection& conn, const ProbeSettings& s, const Deadline& deadline,
+asio::awaitable<bool> banner(Connection& conn, const ProbeSettings& s, const Budget& deadline,
                              report::SubmissionAddress& ev) {
   const auto b = co_await conn.read_reply(deadline(s.limits.banner_timeout));
   ev.banner.ms = b.step.ms;
@@ -78,21 +68,28 @@ asio::awaitable<bool> banner(Connection& conn, const ProbeSettings& s, const Dea
 }
 
 // The TLS facts once a handshake succeeded.
-void record_tls(Connection& conn, const ProbeSettings& s, tls::ClientContext& tls, const report::SubmissionService& service,
-                report::SubmissionAddress& ev) {
+void record_tls(Connection& conn, const ProbeSettings& s, tls::ClientContext& tls,
+                const report::SubmissionService& service, report::SubmissionAddress& ev) {
   SSL* ssl = conn.ssl();
   ev.tls.ok = true;
   ev.tls.version = SSL_get_version(ssl);
   ev.tls.cipher = SSL_CIPHER_get_name(SSL_get_current_cipher(ssl));
   ev.certificate = tls::inspect_chain(ssl, tls.trust_store(), {service.host}, s.now_epoch, s.limits);
+  if (service.dane.applies) ev.dane = tls::dane_result(ssl, service.dane);
+}
+
+// DANE (RFC 7673) is verified on the session's own handshake, only when the TLSA records apply.
+std::function<std::string(SSL*)> dane_check(const report::SubmissionService& service) {
+  if (!service.dane.applies) return {};
+  return [&service](SSL* ssl) { return tls::enable_dane(ssl, service.dane, service.host); };
 }
 
 // After a failed implicit-TLS handshake: does the port speak plain SMTP instead (a 220 on a
 // fresh connection)? Then the service is STARTTLS or plain text on the implicit-TLS port.
-asio::awaitable<void> probe_plaintext(const ProbeSettings& s, const Deadline& deadline, const asio::ip::tcp::endpoint& to,
+asio::awaitable<void> probe_plaintext(const ProbeSettings& s, const Budget& deadline, const asio::ip::tcp::endpoint& to,
                                       report::SubmissionAddress& ev) {
   Connection conn(co_await asio::this_coro::executor, s.limits, s.limiter);
-  const auto c = co_await conn.connect(to, deadline(s.limits.connect_timeout), deadline.at());
+  const auto c = co_await conn.connect(to, deadline(s.limits.connect_timeout), deadline.deadline());
   if (!c.ok) co_return;
   const auto b = co_await conn.read_reply(deadline(std::min(s.limits.banner_timeout, core::Millis{5'000})));
   if (b.step.ok && b.reply.code == 220) {
@@ -107,7 +104,7 @@ asio::awaitable<void> probe_plaintext(const ProbeSettings& s, const Deadline& de
 }
 
 // STARTTLS (RFC 3207) and the EHLO inside TLS; false when the session cannot go on.
-asio::awaitable<bool> upgrade(Connection& conn, const ProbeSettings& s, const Deadline& deadline, tls::ClientContext& tls,
+asio::awaitable<bool> upgrade(Connection& conn, const ProbeSettings& s, const Budget& deadline, tls::ClientContext& tls,
                               const report::SubmissionService& service, report::SubmissionAddress& ev) {
   ev.tls.offered = ev.ehlo.extensions.count("STARTTLS") != 0;
   if (!ev.tls.offered) co_return true;  // the session goes on in plain text (the judge decides)
@@ -126,7 +123,7 @@ asio::awaitable<bool> upgrade(Connection& conn, const ProbeSettings& s, const De
     co_return true;
   }
   ev.tls.bytes_before_handshake = conn.unread_bytes();
-  const auto h = co_await conn.start_tls(tls.ssl(), service.host, deadline(s.limits.tls_timeout));
+  const auto h = co_await conn.start_tls(tls.ssl(), service.host, deadline(s.limits.tls_timeout), dane_check(service));
   ev.tls.ms += h.ms;
   if (!h.ok) {
     ev.tls.error = h.error;
@@ -140,10 +137,10 @@ asio::awaitable<bool> upgrade(Connection& conn, const ProbeSettings& s, const De
 
 asio::awaitable<void> session(const ProbeSettings& s, tls::ClientContext& tls, const report::SubmissionService& service,
                               report::SubmissionAddress& ev, const asio::ip::tcp::endpoint endpoint) {
-  const Deadline deadline(s);
+  const Budget deadline(s);
   Connection conn(co_await asio::this_coro::executor, s.limits, s.limiter);
   ev.connect.attempted = true;
-  const auto c = co_await conn.connect(endpoint, deadline(s.limits.connect_timeout), deadline.at());
+  const auto c = co_await conn.connect(endpoint, deadline(s.limits.connect_timeout), deadline.deadline());
   ev.connect.queued_ms = conn.queued_ms();
   ev.connect.ok = c.ok;
   ev.connect.ms = c.ms;
@@ -157,7 +154,8 @@ asio::awaitable<void> session(const ProbeSettings& s, tls::ClientContext& tls, c
     // RFC 8314 section 3.3: the TLS handshake starts at once, before any SMTP byte.
     ev.tls.offered = true;
     ev.tls.attempted = true;
-    const auto h = co_await conn.start_tls(tls.ssl(), service.host, deadline(s.limits.tls_timeout));
+    const auto h =
+        co_await conn.start_tls(tls.ssl(), service.host, deadline(s.limits.tls_timeout), dane_check(service));
     ev.tls.ms = h.ms;
     if (!h.ok) {
       ev.tls.error = h.error;
@@ -183,7 +181,8 @@ asio::awaitable<void> session(const ProbeSettings& s, tls::ClientContext& tls, c
     ev.relay.mode = "quick";
     ev.relay.over_tls = ev.tls.ok;
     const auto variants = relay_variants(false, s.relay_from, s.relay_to, s.domain, ev.ip);
-    co_await attempt_relay(conn, variants, [&] { return deadline(s.limits.command_timeout); }, ev.relay);
+    co_await attempt_relay(
+        conn, variants, [&] { return deadline(s.limits.command_timeout); }, ev.relay);
   } else if (!s.test_relay) {
     ev.relay.skipped_reason = "disabled with --no-relay-test";
   } else {
@@ -216,7 +215,16 @@ asio::awaitable<void> probe_submission(const ProbeSettings& s, tls::ClientContex
     ev.allowed = false;
   }
   if (!ev.allowed) co_return;
-  co_await session(s, tls, service, ev, asio::ip::tcp::endpoint(ip, static_cast<unsigned short>(service.port)));
+  const asio::ip::tcp::endpoint endpoint(ip, static_cast<unsigned short>(service.port));
+  co_await session(s, tls, service, ev, endpoint);
+  // TLS 1.0 and 1.1 (RFC 8996, RFC 8314 4.1): a short second session once the first has ended
+  // (submission servers often allow few sessions per client), only where TLS worked at all.
+  if (s.scan_legacy_tls && ev.tls.ok) {
+    std::string refusal;
+    const auto start = service.mode == "implicit_tls" ? TlsStart::implicit : TlsStart::starttls;
+    co_await scan_legacy_tls(s, tls, start, service.host, endpoint, Budget(s).deadline(), ev.tls.legacy_versions,
+                             refusal);
+  }
   ev.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
 }
 

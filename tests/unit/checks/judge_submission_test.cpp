@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "mxray/checks/judge.hpp"
+#include "mxray/checks/rules.hpp"
 #include "mxray/checks/status.hpp"
 #include "support/evidence_fixture.hpp"
 
@@ -71,7 +72,8 @@ report::DomainEvidence with_services(std::vector<report::SubmissionService> serv
 }
 
 report::DomainEvidence both_good() {
-  return with_services({service("smtp.example.test", 465, "implicit_tls"), service("smtp.example.test", 587, "starttls")});
+  return with_services(
+      {service("smtp.example.test", 465, "implicit_tls"), service("smtp.example.test", 587, "starttls")});
 }
 
 std::vector<std::string> submission_ids(const Judgement& j) {
@@ -91,8 +93,8 @@ TEST(JudgeSubmission, NotAskedForSaysNothing) {
 
 TEST(JudgeSubmission, BothPortsWellProtectedAreOk) {
   const auto j = judge(both_good());
-  EXPECT_EQ(submission_ids(j), (std::vector<std::string>{"submission.ok@smtp.example.test:465",
-                                                         "submission.ok@smtp.example.test:587"}));
+  EXPECT_EQ(submission_ids(j),
+            (std::vector<std::string>{"submission.ok@smtp.example.test:465", "submission.ok@smtp.example.test:587"}));
   EXPECT_EQ(j.domain_steps.at("submission"), Status::ok);
   EXPECT_EQ(j.submission_status.at("smtp.example.test:465"), Status::ok);
   EXPECT_EQ(j.verdict, judge(load_evidence("good")).verdict);
@@ -129,7 +131,8 @@ TEST(JudgeSubmission, OpenRelayWithoutAuth) {
 
 TEST(JudgeSubmission, StartTlsOnlyGetsRfc8314Recommendation) {
   const auto j = judge(with_services({service("smtp.example.test", 587, "starttls")}));
-  EXPECT_EQ(submission_ids(j), (std::vector<std::string>{"submission.ok@smtp.example.test:587", "submission.starttls_only@"}));
+  EXPECT_EQ(submission_ids(j),
+            (std::vector<std::string>{"submission.ok@smtp.example.test:587", "submission.starttls_only@"}));
   EXPECT_EQ(j.domain_steps.at("submission"), Status::warning);
 }
 
@@ -222,6 +225,98 @@ TEST(JudgeSubmission, UnreachableSrvServiceWarns) {
   EXPECT_EQ(j.submission_status.at("smtp.example.test:587"), Status::warning);
 }
 
+// A service whose TLSA answer, address answers and SRV answer are all DNSSEC-secure.
+report::DomainEvidence dane_secured(bool matched) {
+  auto ev = with_services({service("smtp.example.test", 465, "implicit_tls")});
+  ev.submission.submissions.dnssec = "secure";
+  auto& s = ev.submission.services[0];
+  s.dnssec = "secure";
+  s.dane.looked_up = true;
+  s.dane.tlsa_name = "_465._tcp.smtp.example.test";
+  s.dane.dnssec = "secure";
+  report::TlsaRecord r;
+  r.usage = 3;
+  r.selector = 1;
+  r.matching_type = 1;
+  r.data = std::string(64, 'a');
+  r.usable = true;
+  s.dane.records.push_back(r);
+  auto& a = s.addresses[0];
+  a.dane.checked = true;
+  a.dane.matched = matched;
+  a.dane.matched_record = matched ? 0 : -1;
+  a.dane.depth = matched ? 0 : -1;
+  if (!matched) a.dane.error = "no matching DANE TLSA records";
+  return ev;
+}
+
+TEST(JudgeSubmission, DaneAppliesOnlyWithEveryAnswerSecure) {
+  auto ev = dane_secured(true);
+  const auto& sub = ev.submission;
+  EXPECT_TRUE(submission_dane_applies(sub, sub.services[0]));
+  auto insecure_srv = ev;
+  insecure_srv.submission.submissions.dnssec = "insecure";
+  EXPECT_FALSE(submission_dane_applies(insecure_srv.submission, insecure_srv.submission.services[0]));
+  // A host found by its usual name (no SRV) is its own base domain: the SRV answer does not matter.
+  insecure_srv.submission.services[0].found_by = "name";
+  EXPECT_TRUE(submission_dane_applies(insecure_srv.submission, insecure_srv.submission.services[0]));
+  auto insecure_address = ev;
+  insecure_address.submission.services[0].dnssec = "insecure";
+  EXPECT_FALSE(submission_dane_applies(insecure_address.submission, insecure_address.submission.services[0]));
+  auto unusable = ev;
+  unusable.submission.services[0].dane.records[0].usable = false;
+  EXPECT_FALSE(submission_dane_applies(unusable.submission, unusable.submission.services[0]));
+}
+
+TEST(JudgeSubmission, DaneMatchIsOkBesideTheServiceOk) {
+  const auto j = judge(dane_secured(true));
+  EXPECT_EQ(submission_ids(j), (std::vector<std::string>{"submission.dane_ok@smtp.example.test:465",
+                                                         "submission.ok@smtp.example.test:465"}));
+  const auto* f = find_finding(j, "submission.dane_ok");
+  ASSERT_NE(f, nullptr);
+  EXPECT_NE(f->detail.find("_465._tcp.smtp.example.test"), std::string::npos);
+  EXPECT_EQ(j.submission_status.at("smtp.example.test:465"), Status::ok);
+}
+
+TEST(JudgeSubmission, DaneMismatchWarnsAndNamesTheRecords) {
+  const auto j = judge(dane_secured(false));
+  const auto* f = find_finding(j, "submission.dane_no_match");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, Severity::warning);
+  EXPECT_EQ(f->mx, "smtp.example.test:465");
+  EXPECT_FALSE(has_finding(j, "submission.dane_ok"));
+  EXPECT_EQ(j.submission_status.at("smtp.example.test:465"), Status::warning);
+  // Not applicable (the SRV answer is insecure): the same mismatch is no finding at all.
+  auto ev = dane_secured(false);
+  ev.submission.submissions.dnssec = "insecure";
+  EXPECT_FALSE(has_finding(judge(ev), "submission.dane_no_match"));
+}
+
+TEST(JudgeSubmission, BogusTlsaAnswer) {
+  auto ev = dane_secured(true);
+  ev.submission.services[0].dane.dnssec = "bogus";
+  ev.submission.services[0].dane.why_bogus = "signature expired";
+  const auto j = judge(ev);
+  const auto* f = find_finding(j, "submission.dane_bogus");
+  ASSERT_NE(f, nullptr);
+  EXPECT_NE(f->detail.find("signature expired"), std::string::npos);
+  EXPECT_FALSE(has_finding(j, "submission.dane_ok"));
+}
+
+TEST(JudgeSubmission, LegacyTlsStillAcceptedBesideTls13) {
+  auto ev = both_good();
+  auto& a = ev.submission.services[0].addresses[0];
+  a.tls.legacy_versions = {{"TLSv1", "accepted"}, {"TLSv1.1", "accepted"}};
+  ev.submission.services[1].addresses[0].tls.legacy_versions = {{"TLSv1", "refused"}, {"TLSv1.1", "refused"}};
+  const auto j = judge(ev);
+  EXPECT_EQ(submission_ids(j), (std::vector<std::string>{"submission.ok@smtp.example.test:587",
+                                                         "submission.tls_legacy@smtp.example.test:465"}));
+  const auto* f = find_finding(j, "submission.tls_legacy");
+  ASSERT_NE(f, nullptr);
+  EXPECT_NE(f->detail.find("TLSv1, TLSv1.1"), std::string::npos);
+  EXPECT_NE(f->detail.find("TLSv1.3"), std::string::npos);
+}
+
 TEST(JudgeSubmission, EvidenceRoundTripsThroughJson) {
   const auto ev = both_good();
   const nlohmann::json j = ev;
@@ -229,6 +324,11 @@ TEST(JudgeSubmission, EvidenceRoundTripsThroughJson) {
   ASSERT_EQ(back.submission.services.size(), 2u);
   EXPECT_EQ(back.submission.services[1].addresses[0].ehlo_tls.extensions.at("AUTH"), "PLAIN LOGIN");
   EXPECT_EQ(submission_ids(judge(back)), submission_ids(judge(ev)));
+  const auto dane = dane_secured(false);
+  const nlohmann::json d = dane;
+  const auto dane_back = d.get<report::DomainEvidence>();
+  EXPECT_EQ(dane_back.submission.services[0].dane.tlsa_name, "_465._tcp.smtp.example.test");
+  EXPECT_EQ(submission_ids(judge(dane_back)), submission_ids(judge(dane)));
 }
 
 }  // namespace

@@ -294,7 +294,9 @@ TEST(Statuses, StallAfterTheGreetingIsAWarningAndLeavesTheRestNotTested) {
   EXPECT_EQ(step(j, ev.mx[0].host, a.ip, "certificate"), Status::not_tested);
   for (const auto& m : j.mta_sts_mx) {
     for (const auto& o : m.addresses) {
-      if (o.ip == a.ip) EXPECT_EQ(o.outcome, "not_verified") << o.why;
+      if (o.ip == a.ip) {
+        EXPECT_EQ(o.outcome, "not_verified") << o.why;
+      }
     }
   }
 }
