@@ -342,7 +342,12 @@ function placesText(places) {
     if (!byMx.has(p.mx)) byMx.set(p.mx, []);
     if (p.ip && !byMx.get(p.mx).includes(p.ip)) byMx.get(p.mx).push(p.ip);
   }
+  // The addresses in the report's order (the probes finish in any order).
+  const order = [];
+  for (const mx of (current && current.report && current.report.mx) || []) for (const a of mx.addresses || []) order.push(a.ip);
+  const rank = (ip) => (order.includes(ip) ? order.indexOf(ip) : order.length);
   const parts = [];
+  for (const [mx, ips] of byMx) ips.sort((x, y) => rank(x) - rank(y));
   for (const [mx, ips] of byMx) parts.push(!mx ? M.whole_domain : (ips.length ? mx + ' ' + fmt(M.on_places, {places: listOf(ips)}) : mx));
   return parts.join('; ');
 }
