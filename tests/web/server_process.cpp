@@ -240,7 +240,8 @@ std::vector<Event> parse_events(const std::string& body) {
       if (line.rfind("data: ", 0) == 0) e.data += line.substr(6);
       line_start = line_end + 1;
     }
-    events.push_back(std::move(e));
+    // A block of comments only (": keep-alive") dispatches no event (HTML 9.2.6).
+    if (!e.name.empty() || !e.data.empty()) events.push_back(std::move(e));
     pos = end + 2;
   }
   return events;

@@ -69,9 +69,35 @@ const Table* table_for(std::string_view lang) {
 
 std::span<const std::string_view> languages() { return kLanguages; }
 
+namespace {
+
+// The q-value of one Accept-Language item ("fr;q=0.8" -> 0.8; none -> 1; unreadable -> 0),
+// in thousandths (RFC 9110 12.4.2: at most three decimals).
+int q_value(std::string_view item) {
+  const auto semi = item.find(';');
+  if (semi == std::string_view::npos) return 1000;
+  auto param = item.substr(semi + 1);
+  while (!param.empty() && param.front() == ' ') param.remove_prefix(1);
+  if (param.size() < 3 || (param[0] != 'q' && param[0] != 'Q') || param[1] != '=') return 0;
+  param.remove_prefix(2);
+  if (param.front() == '1') return 1000;
+  if (param.front() != '0') return 0;
+  int q = 0;
+  int scale = 100;
+  for (std::size_t i = 2; i < param.size() && i < 5 && std::isdigit(static_cast<unsigned char>(param[i])); ++i) {
+    q += (param[i] - '0') * scale;
+    scale /= 10;
+  }
+  return param.size() > 1 && param[1] != '.' ? 0 : q;
+}
+
+}  // namespace
+
 std::string pick_language(std::string_view preference) {
-  // Walk the list in order; q-values are rarely out of order in practice, and the first
-  // supported language wins.
+  // The supported language with the highest q-value (RFC 9110 12.5.4); among equal ones the
+  // first listed. q=0 means "not this one". Colons separate the list of $LANGUAGE.
+  std::string best = "en";
+  int best_q = 0;
   std::size_t start = 0;
   while (start < preference.size()) {
     auto end = preference.find_first_of(",:", start);
@@ -83,12 +109,16 @@ std::string pick_language(std::string_view preference) {
       if (!std::isalpha(static_cast<unsigned char>(c))) break;
       code += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
+    const int q = q_value(item);
     for (const auto lang : kLanguages) {
-      if (code == lang) return std::string(lang);
+      if (code == lang && q > best_q) {
+        best = std::string(lang);
+        best_q = q;
+      }
     }
     start = end + 1;
   }
-  return "en";
+  return best;
 }
 
 std::string language_from_environment() {

@@ -3,9 +3,12 @@
 #include "mxray/web/check_api.hpp"
 
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/buffer.hpp>
+#include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/http/empty_body.hpp>
@@ -88,7 +91,10 @@ asio::awaitable<void> run_streamed(std::shared_ptr<pipeline::Checker> checker, s
       }
     };
     const auto result = co_await checker->check(domain, progress, submission);
-    if (result.ok()) {
+    const auto cancelled = (co_await asio::this_coro::cancellation_state).cancelled();
+    if (cancelled != asio::cancellation_type::none) {
+      // The visitor went away: nobody reads the report.
+    } else if (result.ok()) {
       channel->push(format_event("report", report_of(result, lang, at)));
     } else {
       channel->push(format_event("error", {{"error", result.error}, {"report", report_of(result, lang, at)}}));
@@ -188,11 +194,21 @@ asio::awaitable<void> CheckApi::stream(Stream& stream, const Request& request, c
     co_return;
   }
   auto channel = std::make_shared<EventChannel>(executor_);
+  // When the visitor goes away (Cancel on the page, a closed tab), the check is cancelled:
+  // its sessions and DNS queries end at once, and its slots fall free.
+  auto cancel = std::make_shared<asio::cancellation_signal>();
   asio::co_spawn(executor_,
                  run_streamed(checker_, target.param("domain"), response_language(request, target), target.param("at"),
-                              wants_submission(target), channel,
-                              std::make_shared<Slot>(active_, client)),
-                 asio::detached);
+                              wants_submission(target), channel, std::make_shared<Slot>(active_, client)),
+                 asio::bind_cancellation_slot(cancel->slot(), [cancel, channel](std::exception_ptr) {
+                   channel->finish();  // the signal lives until the check has ended
+                 }));
+  auto gone = std::make_shared<bool>(false);
+  const auto stop = [cancel, channel, gone] {
+    if (*gone || channel->finished()) return;
+    *gone = true;
+    cancel->emit(asio::cancellation_type::terminal);
+  };
 
   http::response<http::empty_body> head{http::status::ok, request.version()};
   head.set(http::field::content_type, "text/event-stream; charset=utf-8");
@@ -203,14 +219,28 @@ asio::awaitable<void> CheckApi::stream(Stream& stream, const Request& request, c
   http::response_serializer<http::empty_body> serializer{head};
   stream.expires_after(limits_.write_timeout);
   auto [head_error, head_bytes] = co_await http::async_write_header(stream, serializer, asio::as_tuple(asio::use_awaitable));
-  if (head_error) co_return;
+  if (head_error) {
+    stop();
+    co_return;
+  }
+  // The visitor sends nothing more on this connection: the socket turns readable only when
+  // it closes (or breaks the protocol), and either way the check is no longer wanted.
+  stream.socket().async_wait(asio::ip::tcp::socket::wait_read, [stop, channel](boost::system::error_code ec) {
+    if (ec == asio::error::operation_aborted) return;
+    stop();
+    channel->finish();
+  });
+  const auto quiet = std::chrono::duration_cast<std::chrono::milliseconds>(limits_.sse_keepalive);
   for (;;) {
-    const auto event = co_await channel->next();
+    const auto event = co_await channel->next(quiet);
     if (event.empty()) break;
     stream.expires_after(limits_.write_timeout);
     auto [ec, n] = co_await asio::async_write(stream, asio::buffer(event), asio::as_tuple(asio::use_awaitable));
-    if (ec) co_return;  // the client left; the check finishes on its own
+    if (ec) break;  // the client left
   }
+  stop();
+  boost::system::error_code ignored;
+  stream.socket().cancel(ignored);  // the wait above
 }
 
 }  // namespace mxray::web

@@ -21,6 +21,7 @@ struct ServerLimits {
   std::chrono::seconds header_timeout{10};   // to receive request line and headers (408; slowloris)
   std::chrono::seconds body_timeout{10};     // to receive the body once the headers are in (408)
   std::chrono::seconds write_timeout{30}; // to send one response or one event
+  std::chrono::seconds sse_keepalive{10};  // a comment on an event stream quiet for this long
   std::size_t requests_per_connection = 100;
   std::size_t max_connections = 512;      // open connections; more are closed at once
   std::size_t max_connections_per_client = 16;  // open connections of one client (not trusted proxies)

@@ -30,10 +30,12 @@ void EventChannel::finish() {
   wake_.cancel();
 }
 
-asio::awaitable<std::string> EventChannel::next() {
+asio::awaitable<std::string> EventChannel::next(std::chrono::milliseconds quiet) {
+  const auto until = std::chrono::steady_clock::now() + quiet;
   // A cancel() with nobody waiting is lost, so the queue is checked before every wait.
   while (pending_.empty() && !finished_) {
-    wake_.expires_at(asio::steady_timer::time_point::max());
+    if (std::chrono::steady_clock::now() >= until) co_return std::string(kKeepAliveComment);
+    wake_.expires_at(until);
     co_await wake_.async_wait(asio::as_tuple(asio::use_awaitable));
   }
   if (pending_.empty()) co_return std::string();

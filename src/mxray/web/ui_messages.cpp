@@ -105,6 +105,34 @@ constexpr std::pair<const char*, const char*> kMessages[] = {
     {"link", N_("Link to this check")},
     {"error", N_("Error: {message}")},
     {"connection_lost", N_("The connection to the server was lost before the report arrived.")},
+    // The summary, the cards and the waiting state (issue 17).
+    {"summary_heading", N_("Summary")},
+    {"mx_heading", N_("Mail servers")},
+    {"cat_reachability", N_("Reachability")},
+    {"cat_tls", N_("STARTTLS and TLS")},
+    {"cat_certificate", N_("Certificate")},
+    {"cat_dnssec", N_("DNS and DNSSEC")},
+    {"cat_relay", N_("Relay and VRFY/EXPN")},
+    {"cat_reverse_dns", N_("Reverse DNS")},
+    {"category_findings", N_("findings: {n}")},
+    {"checked_at", N_("Checked at")},
+    {"checked_from", N_("Checked from")},
+    {"as_of", N_("As of")},
+    {"took", N_("Took")},
+    {"target_kind", N_("Target")},
+    {"on_places", N_("on {places}")},
+    {"passed_count", N_("Passed checks: {n}")},
+    {"elapsed", N_("Elapsed: {time}")},
+    {"waiting_for", N_("waiting for: {step}")},
+    {"step_quit", N_("end of the session")},
+    {"cancel", N_("Cancel")},
+    {"cancelled", N_("The check of {domain} was cancelled.")},
+    {"check_done", N_("Check finished.")},
+    {"empty_domain", N_("Type a domain to check, for example example.com.")},
+    {"language_rerun", N_("Labels changed. The findings stay in the language of the check until you press Check again.")},
+    {"timings", N_("Timings")},
+    {"timings_total", N_("Timings: {time} in all")},
+    {"rest_of_session", N_("rest of the session")},
 };
 
 }  // namespace
@@ -115,6 +143,71 @@ nlohmann::json ui_messages(std::string_view lang) {
   nlohmann::json languages = nlohmann::json::array();
   for (const auto& l : i18n::languages()) languages.push_back(std::string(l));
   return {{"lang", std::string(lang)}, {"languages", languages}, {"messages", messages}};
+}
+
+namespace {
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string localized_page(std::string_view html, std::string_view lang) {
+  const auto all = ui_messages(lang);
+  const auto& messages = all["messages"];
+  std::string out;
+  out.reserve(html.size() + 16 * 1024);
+  constexpr std::string_view kLang = "<html lang=\"en\">";
+  constexpr std::string_view kMarker = "data-msg=\"";
+  std::size_t at = 0;
+  if (const auto l = html.find(kLang); l != std::string_view::npos) {
+    out.append(html.substr(0, l));
+    out += "<html lang=\"" + std::string(lang) + "\">";
+    at = l + kLang.size();
+  }
+  for (;;) {
+    const auto marker = html.find(kMarker, at);
+    if (marker == std::string_view::npos) break;
+    const auto key_start = marker + kMarker.size();
+    const auto key_end = html.find('"', key_start);
+    const auto text_start = key_end == std::string_view::npos ? key_end : html.find('>', key_end);
+    const auto text_end = text_start == std::string_view::npos ? text_start : html.find('<', text_start);
+    if (text_end == std::string_view::npos) break;
+    const auto key = std::string(html.substr(key_start, key_end - key_start));
+    out.append(html.substr(at, text_start + 1 - at));
+    if (messages.contains(key)) {
+      out += html_escape(messages[key].get<std::string>());
+    } else {
+      out.append(html.substr(text_start + 1, text_end - text_start - 1));
+    }
+    at = text_end;
+  }
+  out.append(html.substr(at));
+  // Inside <script> only "</" could end the element early: every "<" is written as \u003c.
+  const auto json = all.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string script = "<script type=\"application/json\" id=\"ui-messages\">";
+  for (const char c : json) {
+    if (c == '<') {
+      script += "\\u003c";
+    } else {
+      script += c;
+    }
+  }
+  script += "</script>\n";
+  if (const auto head_end = out.find("</head>"); head_end != std::string::npos) out.insert(head_end, script);
+  return out;
 }
 
 }  // namespace mxray::web
