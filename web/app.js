@@ -475,6 +475,9 @@ function mxChips(report, mx) {
 
 // The submission services (--submission): each host:port with the judge's status, and what
 // each address showed (TLS, AUTH before / inside TLS, the relay reply); the marks are the judge's.
+// How a submission service was found (evidence field found_by), as the terminal says it.
+const FOUND_BY = {srv: 'SRV', mx: 'MX'};
+
 function renderSubmission(report) {
   const section = $('submission-section');
   const sub = report.submission;
@@ -497,13 +500,20 @@ function renderSubmission(report) {
                     el('span', {class: 'sr-only', text: (M['status_' + state] || state) + ': '}), ' ',
                     el('strong', {text: s.host + ':' + s.port}), ' ',
                     el('span', {class: 'mode', text: fmt(M.submission_mode, {mode: s.mode === 'implicit_tls' ? M.implicit_tls : 'STARTTLS',
-                                                                             source: s.found_by})}));
+                                                                             source: FOUND_BY[s.found_by] || M.usual_name})}));
+    if (s.dane && s.dane.looked_up && (s.dane.records || []).length) {
+      item.append(el('p', {class: 'tlsa', text: s.dane.tlsa_name + ': ' + fmt(M.tlsa_records, {count: s.dane.records.length}) +
+                                             (s.dane.dnssec ? ' (DNSSEC ' + s.dane.dnssec + ')' : '')}));
+    }
     const addresses = el('ul', {class: 'service-addresses'});
     for (const a of s.addresses || []) {
       const parts = [];
       if (!a.connect || !a.connect.ok) parts.push((a.connect && a.connect.error) || a.special_range || '–');
       else {
         parts.push(a.tls && a.tls.ok ? a.tls.version + ' ' + a.tls.cipher : ((a.tls && a.tls.error) || M.no_tls));
+        if (a.dane && a.dane.checked) parts.push(a.dane.matched ? M.dane_matched : M.dane_no_match);
+        const legacy = Object.entries((a.tls && a.tls.legacy_versions) || {}).filter(([, o]) => o === 'accepted').map(([v]) => v);
+        if (legacy.length) parts.push(fmt(M.legacy_also_accepted, {versions: legacy.join(', ')}));
         const before = a.ehlo && a.ehlo.extensions && a.ehlo.extensions.AUTH;
         const inside = a.ehlo_tls && a.ehlo_tls.extensions && a.ehlo_tls.extensions.AUTH;
         if (before) parts.push(fmt(M.auth_before_tls, {m: before}));
