@@ -132,7 +132,6 @@ TEST(WebMetrics, ProbeKeepsTheValidationAndAddressPolicy) {
   const std::map<std::string, std::string> at{{"mx", "mx1.good.test"}, {"ip", "127.0.0.10"}};
   EXPECT_EQ(one(p, "mxray_address_probed", at), 0);
   EXPECT_EQ(one(p, "mxray_connect_success", at), 0);
-  EXPECT_EQ(one(p, "mxray_probe_success"), 0);
 }
 
 TEST(WebMetrics, ProbeSharesTheRateLimitsAndMetricsCountThem) {
