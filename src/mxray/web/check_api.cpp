@@ -15,8 +15,8 @@
 #include "mxray/checks/judge.hpp"
 #include "mxray/checks/probe_outcome.hpp"
 #include "mxray/core/clock.hpp"
-#include "mxray/pipeline/target.hpp"
 #include "mxray/i18n/translate.hpp"
+#include "mxray/pipeline/target.hpp"
 #include "mxray/report/json.hpp"
 #include "mxray/report/prometheus.hpp"
 #include "mxray/web/responses.hpp"
@@ -70,7 +70,7 @@ json mx_event(const report::DomainEvidence& ev) {
 json address_event(const pipeline::ProgressEvent& e) {
   const auto& mx = e.evidence->mx.at(e.mx_index);
   const auto& address = mx.addresses.at(e.address_index);
-  return {{"mx", e.mx_index}, {"address", e.address_index}, {"host", mx.host},
+  return {{"mx", e.mx_index}, {"address", e.address_index},  {"host", mx.host},
           {"ip", address.ip}, {"step", std::string(e.step)}, {"evidence", address}};
 }
 
@@ -147,8 +147,9 @@ std::optional<Response> CheckApi::refuse(const Request& request, const Target& t
   }
   if (active_->total >= limits_.max_concurrent_checks) {
     metrics_.count_rejection(ServerMetrics::Rejection::server_busy);
-    return too_many_requests(request, 5,
-                             std::string(i18n::tr(lang, N_("the server is busy with other checks; try again in a few seconds"))));
+    return too_many_requests(
+        request, 5,
+        std::string(i18n::tr(lang, N_("the server is busy with other checks; try again in a few seconds"))));
   }
   const auto admission = limiter_.admit(client);
   if (!admission.allowed) {
@@ -163,8 +164,9 @@ std::optional<Response> CheckApi::refuse(const Request& request, const Target& t
     metrics_.count_rejection(ServerMetrics::Rejection::domain_rate);
     return too_many_requests(
         request, for_domain.retry_after_seconds,
-        i18n::trf(lang, N_("{domain} was checked too often in the last minute (at most {n} checks a minute, all "
-                           "visitors together); try again in {seconds} s"),
+        i18n::trf(lang,
+                  N_("{domain} was checked too often in the last minute (at most {n} checks a minute, all "
+                     "visitors together); try again in {seconds} s"),
                   {{"domain", name.name},
                    {"n", std::to_string(limits_.domain_checks_per_minute)},
                    {"seconds", std::to_string(for_domain.retry_after_seconds)}}));
@@ -226,8 +228,7 @@ asio::awaitable<unsigned> CheckApi::stream(Stream& stream, const Request& reques
   auto channel = std::make_shared<EventChannel>(executor_);
   asio::co_spawn(executor_,
                  run_streamed(checker_, target.param("domain"), response_language(request, target), target.param("at"),
-                              wants_submission(target), channel,
-                              std::make_shared<Slot>(active_, client)),
+                              wants_submission(target), channel, std::make_shared<Slot>(active_, client)),
                  asio::detached);
 
   http::response<http::empty_body> head{http::status::ok, request.version()};
@@ -238,7 +239,8 @@ asio::awaitable<unsigned> CheckApi::stream(Stream& stream, const Request& reques
   head.keep_alive(false);  // the body ends when the connection closes
   http::response_serializer<http::empty_body> serializer{head};
   stream.expires_after(limits_.write_timeout);
-  auto [head_error, head_bytes] = co_await http::async_write_header(stream, serializer, asio::as_tuple(asio::use_awaitable));
+  auto [head_error, head_bytes] =
+      co_await http::async_write_header(stream, serializer, asio::as_tuple(asio::use_awaitable));
   if (head_error) co_return 200;
   for (;;) {
     const auto event = co_await channel->next();

@@ -16,8 +16,8 @@
 #include <unordered_map>
 
 #include "mxray/pipeline/check.hpp"
-#include "mxray/web/http_types.hpp"
 #include "mxray/web/domain_limiter.hpp"
+#include "mxray/web/http_types.hpp"
 #include "mxray/web/query.hpp"
 #include "mxray/web/rate_limiter.hpp"
 #include "mxray/web/server_config.hpp"
@@ -43,7 +43,7 @@ class CheckApi {
   /// GET /api/v1/check/stream?domain=...: writes the whole response (events) itself; the
   /// connection closes after it. Returns the status it answered with.
   boost::asio::awaitable<unsigned> stream(Stream& stream, const Request& request, const Target& target,
-                                      const std::string& client);
+                                          const std::string& client);
 
   /// Checks running now.
   std::size_t active_checks() const { return active_->total; }

@@ -69,7 +69,7 @@ asio::awaitable<bool> Router::handle(Stream& stream, const Request& request, con
   api_.metrics().count_request(route_of(path), response.result_int());
   const bool keep = response.keep_alive();
   const bool written = co_await write_response(stream, response, limits_.write_timeout);
-  co_return written && keep;
+  co_return written&& keep;
 }
 
 }  // namespace mxray::web
