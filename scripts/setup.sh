@@ -12,6 +12,9 @@ packages=(
   nlohmann-json3-dev libcli11-dev libfmt-dev
   # tests and benchmarks (lintian checks the .deb; zsh and fish check their completions)
   libgtest-dev libgmock-dev libbenchmark-dev lintian zsh fish
+  # promtool (from prometheus; its daemon is not started, see policy-rc.d below) checks the
+  # example scrape config and alert rules in deploy/prometheus/ and the /probe output
+  prometheus
   # the web page's browser test (headless Chromium, driven by playwright-core from npm) and
   # the API load benchmark
   chromium wrk

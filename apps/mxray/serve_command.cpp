@@ -13,6 +13,7 @@
 #include "mxray/smtp/address_syntax.hpp"
 #include "mxray/web/http_server.hpp"
 #include "mxray/web/privileges.hpp"
+#include "version_info.hpp"
 
 namespace mxray::app {
 
@@ -60,6 +61,9 @@ CLI::App* add_serve_command(CLI::App& app, ServeArgs& a, const std::function<std
   serve->add_option("--public-name", c.public_names,
                     T(N_("Host name (or NAME:PORT) the server answers to (repeatable; default: the listen "
                          "address); requests for other names get 421")));
+  serve->add_flag("--metrics", c.metrics,
+                  T(N_("Also serve GET /probe?target=DOMAIN (one check as Prometheus metrics, for the multi-target "
+                       "exporter pattern) and GET /metrics (the server's own counters)")));
   // Which addresses, and how many sessions to each, all visitors' checks together.
   add_address_limits(*serve, a.deny_prefixes, c.check.sessions_per_address, T);
   // What every visitor's check may do: set here for all, no query changes it.
@@ -95,6 +99,8 @@ int run_serve(ServeArgs& a) {
   c.check.probe.relay_all = a.max_relay_tests == "all";
   c.check.probe.probe_commands = !a.no_commands_probe;
   c.check.probe.scan_legacy_tls = !a.no_legacy_tls_scan;
+  c.build_version = kBuildVersion;
+  c.build_commit = kBuildCommit;
   c.limits.header_timeout = std::chrono::seconds(a.header_timeout);
   c.limits.body_timeout = std::chrono::seconds(a.body_timeout);
   char host[256] = {};

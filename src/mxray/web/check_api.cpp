@@ -13,12 +13,15 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/write.hpp>
+#include <chrono>
 
 #include "mxray/checks/judge.hpp"
+#include "mxray/checks/probe_outcome.hpp"
 #include "mxray/core/clock.hpp"
-#include "mxray/pipeline/target.hpp"
 #include "mxray/i18n/translate.hpp"
+#include "mxray/pipeline/target.hpp"
 #include "mxray/report/json.hpp"
+#include "mxray/report/prometheus.hpp"
 #include "mxray/web/responses.hpp"
 #include "mxray/web/sse.hpp"
 
@@ -40,6 +43,7 @@ class Slot {
   }
   ~Slot() {
     --active_->total;
+    ++active_->finished;
     const auto it = active_->by_client.find(client_);
     if (it != active_->by_client.end() && --it->second == 0) active_->by_client.erase(it);
   }
@@ -69,7 +73,7 @@ json mx_event(const report::DomainEvidence& ev) {
 json address_event(const pipeline::ProgressEvent& e) {
   const auto& mx = e.evidence->mx.at(e.mx_index);
   const auto& address = mx.addresses.at(e.address_index);
-  return {{"mx", e.mx_index}, {"address", e.address_index}, {"host", mx.host},
+  return {{"mx", e.mx_index}, {"address", e.address_index},  {"host", mx.host},
           {"ip", address.ip}, {"step", std::string(e.step)}, {"evidence", address}};
 }
 
@@ -121,13 +125,15 @@ CheckApi::CheckApi(asio::any_io_executor executor, const ServerConfig& config)
       limiter_(config.limits.checks_per_minute, config.limits.max_tracked_clients),
       domains_(config.limits.domain_checks_per_minute, config.limits.max_tracked_domains) {}
 
-std::optional<Response> CheckApi::refuse(const Request& request, const Target& target, const std::string& client) {
-  if (target.params.count("domain") == 0) {
-    return error_response(request, http::status::bad_request, "missing parameter: domain (e.g. ?domain=example.com)");
+std::optional<Response> CheckApi::refuse(const Request& request, const Target& target, const std::string& client,
+                                         const std::string& param) {
+  if (target.params.count(param) == 0) {
+    return error_response(request, http::status::bad_request,
+                          "missing parameter: " + param + " (e.g. ?" + param + "=example.com)");
   }
   // A domain, or an address literal [192.0.2.25] (checked before DNS points at it); on the
   // SMTP port the server was started with only, so that visitors cannot aim it at other ports.
-  const auto name = pipeline::parse_target(target.param("domain"), false);
+  const auto name = pipeline::parse_target(target.param(param), false);
   if (!name.ok()) return error_response(request, http::status::bad_request, name.error);
   if (name.port != 0) {
     return error_response(request, http::status::bad_request,
@@ -140,16 +146,20 @@ std::optional<Response> CheckApi::refuse(const Request& request, const Target& t
   // First what costs no token: checks in flight, the client's own and everyone's.
   const auto mine = active_->by_client.find(client);
   if (mine != active_->by_client.end() && mine->second >= limits_.max_checks_per_client) {
+    metrics_.count_rejection(ServerMetrics::Rejection::client_checks_running);
     return too_many_requests(request, 5,
                              i18n::trf(lang, N_("you already have {n} checks running; wait until one has finished"),
                                        {{"n", std::to_string(mine->second)}}));
   }
   if (active_->total >= limits_.max_concurrent_checks) {
-    return too_many_requests(request, 5,
-                             std::string(i18n::tr(lang, N_("the server is busy with other checks; try again in a few seconds"))));
+    metrics_.count_rejection(ServerMetrics::Rejection::server_busy);
+    return too_many_requests(
+        request, 5,
+        std::string(i18n::tr(lang, N_("the server is busy with other checks; try again in a few seconds"))));
   }
   const auto admission = limiter_.admit(client);
   if (!admission.allowed) {
+    metrics_.count_rejection(ServerMetrics::Rejection::client_rate);
     return too_many_requests(request, admission.retry_after_seconds,
                              i18n::trf(lang, N_("too many checks from your address; try again in {seconds} s"),
                                        {{"seconds", std::to_string(admission.retry_after_seconds)}}));
@@ -157,10 +167,12 @@ std::optional<Response> CheckApi::refuse(const Request& request, const Target& t
   // Last the target: one domain is checked at most N times a minute, whoever asks.
   const auto for_domain = domains_.admit(name.name);
   if (!for_domain.allowed) {
+    metrics_.count_rejection(ServerMetrics::Rejection::domain_rate);
     return too_many_requests(
         request, for_domain.retry_after_seconds,
-        i18n::trf(lang, N_("{domain} was checked too often in the last minute (at most {n} checks a minute, all "
-                           "visitors together); try again in {seconds} s"),
+        i18n::trf(lang,
+                  N_("{domain} was checked too often in the last minute (at most {n} checks a minute, all "
+                     "visitors together); try again in {seconds} s"),
                   {{"domain", name.name},
                    {"n", std::to_string(limits_.domain_checks_per_minute)},
                    {"seconds", std::to_string(for_domain.retry_after_seconds)}}));
@@ -185,13 +197,39 @@ asio::awaitable<Response> CheckApi::check(const Request& request, const Target& 
   co_return make_response(request, http::status::ok, "application/json", std::move(body));
 }
 
-asio::awaitable<void> CheckApi::stream(Stream& stream, const Request& request, const Target& target,
-                                       const std::string& client) {
+asio::awaitable<Response> CheckApi::probe(const Request& request, const Target& target, const std::string& client) {
+  auto refusal = refuse(request, target, client, "target");
+  if (refusal) co_return std::move(*refusal);
+  const Slot slot(active_, client);
+  const auto checker = checker_;
+  const auto started = std::chrono::steady_clock::now();
+  std::string body;
+  try {
+    // The MX hosts only: a monitoring probe is the domain's inbound mail, not its submission services.
+    const auto result = co_await checker->check(target.param("target"), {}, false);
+    if (result.ok()) {
+      const auto judgement = checks::judge(result.evidence);
+      body = report::render_prometheus(result.evidence, checks::probe_outcome(result.evidence, judgement));
+    } else {
+      const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+      body = report::render_prometheus_error(took.count());
+    }
+  } catch (const std::exception& e) {
+    co_return error_response(request, http::status::internal_server_error, std::string("internal error: ") + e.what());
+  }
+  // A probe that ran answers 200 whatever it found, as blackbox_exporter does: the scrape
+  // succeeded, mxray_probe_success says how the domain fared.
+  co_return make_response(request, http::status::ok, report::kPrometheusContentType, std::move(body));
+}
+
+asio::awaitable<unsigned> CheckApi::stream(Stream& stream, const Request& request, const Target& target,
+                                           const std::string& client) {
   auto refusal = refuse(request, target, client);
   if (refusal) {
     refusal->keep_alive(false);
+    const auto status = refusal->result_int();
     co_await write_response(stream, *refusal, limits_.write_timeout);
-    co_return;
+    co_return status;
   }
   auto channel = std::make_shared<EventChannel>(executor_);
   // When the visitor goes away (Cancel on the page, a closed tab), the check is cancelled:
@@ -218,10 +256,11 @@ asio::awaitable<void> CheckApi::stream(Stream& stream, const Request& request, c
   head.keep_alive(false);  // the body ends when the connection closes
   http::response_serializer<http::empty_body> serializer{head};
   stream.expires_after(limits_.write_timeout);
-  auto [head_error, head_bytes] = co_await http::async_write_header(stream, serializer, asio::as_tuple(asio::use_awaitable));
+  auto [head_error, head_bytes] =
+      co_await http::async_write_header(stream, serializer, asio::as_tuple(asio::use_awaitable));
   if (head_error) {
     stop();
-    co_return;
+    co_return 200;
   }
   // The visitor sends nothing more on this connection: the socket turns readable only when
   // it closes (or breaks the protocol), and either way the check is no longer wanted.
@@ -241,6 +280,7 @@ asio::awaitable<void> CheckApi::stream(Stream& stream, const Request& request, c
   stop();
   boost::system::error_code ignored;
   stream.socket().cancel(ignored);  // the wait above
+  co_return 200;
 }
 
 }  // namespace mxray::web

@@ -5,6 +5,7 @@
 
 #include "mxray/core/printable.hpp"
 #include "mxray/i18n/translate.hpp"
+#include "mxray/report/prometheus.hpp"
 #include "mxray/web/assets.hpp"
 #include "mxray/web/query.hpp"
 #include "mxray/web/responses.hpp"
@@ -14,7 +15,12 @@ namespace mxray::web {
 namespace asio = boost::asio;
 
 Router::Router(asio::any_io_executor executor, const ServerConfig& config, HostAllowList hosts)
-    : limits_(config.limits), hosts_(std::move(hosts)), api_(executor, config) {}
+    : limits_(config.limits),
+      hosts_(std::move(hosts)),
+      api_(executor, config),
+      metrics_(config.metrics),
+      version_(config.build_version),
+      commit_(config.build_commit) {}
 
 asio::awaitable<bool> Router::handle(Stream& stream, const Request& request, const std::string& client) {
   const auto target = parse_target(request.target());
@@ -35,10 +41,16 @@ asio::awaitable<bool> Router::handle(Stream& stream, const Request& request, con
     response = error_response(request, http::status::method_not_allowed, "only GET and HEAD are served");
     response.set(http::field::allow, "GET, HEAD");
   } else if (path == "/api/v1/check/stream") {
-    co_await api_.stream(stream, request, target, client);
+    const auto status = co_await api_.stream(stream, request, target, client);
+    api_.metrics().count_request(route_of(path), status);
     co_return false;
   } else if (path == "/api/v1/check") {
     response = co_await api_.check(request, target, client);
+  } else if (metrics_ && path == "/probe") {
+    response = co_await api_.probe(request, target, client);
+  } else if (metrics_ && path == "/metrics") {
+    response = make_response(request, http::status::ok, report::kPrometheusContentType,
+                             api_.metrics().render(api_.active_checks(), api_.finished_checks(), version_, commit_));
   } else if (path == "/healthz") {
     const nlohmann::json body{{"status", "ok"}, {"active_checks", api_.active_checks()}};
     response = make_response(request, http::status::ok, "application/json", body.dump() + "\n");
@@ -60,9 +72,10 @@ asio::awaitable<bool> Router::handle(Stream& stream, const Request& request, con
   } else {
     response = error_response(request, http::status::not_found, "no such page: see /api/v1/openapi.json");
   }
+  api_.metrics().count_request(route_of(path), response.result_int());
   const bool keep = response.keep_alive();
   const bool written = co_await write_response(stream, response, limits_.write_timeout);
-  co_return written && keep;
+  co_return written&& keep;
 }
 
 }  // namespace mxray::web

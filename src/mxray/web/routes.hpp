@@ -1,5 +1,6 @@
 // Which request goes where: the page's files, /healthz, /api/v1/openapi.json,
-// /api/v1/messages, /api/v1/check and /api/v1/check/stream. GET and HEAD only; paths and
+// /api/v1/messages, /api/v1/check and /api/v1/check/stream, and with --metrics /probe
+// (Prometheus exporter) and /metrics (the server's counters). GET and HEAD only; paths and
 // parameters are untrusted and only compared, never used to open files. A Host that is not
 // on the allow-list gets 421 (DNS rebinding), except for /healthz.
 #pragma once
@@ -27,6 +28,9 @@ class Router {
   ServerLimits limits_;
   HostAllowList hosts_;
   CheckApi api_;
+  bool metrics_ = false;
+  std::string version_;
+  std::string commit_;
 };
 
 }  // namespace mxray::web

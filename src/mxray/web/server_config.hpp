@@ -41,6 +41,9 @@ struct ServerConfig {
   std::string proxy_header = "x-forwarded-for";  // x-forwarded-for | forwarded
   std::vector<std::string> public_names;  // allowed Host names; empty: the listen address
   ServerLimits limits;
+  bool metrics = false;                   // --metrics: GET /probe?target= (exporter) and GET /metrics
+  std::string build_version;              // for mxray_build_info on /metrics
+  std::string build_commit;
   pipeline::CheckOptions check;           // resolver, CA file, allow_private, probe limits, and
                                           // what every visitor's check may do (relay, VRFY/EXPN,
                                           // legacy TLS): fixed here, no query can change it
