@@ -206,7 +206,7 @@ void render_submission(std::string& out, const Painter& p, const DomainEvidence&
     if (s.addresses.empty()) out += pad + s.address_error + "\n";
     if (s.dane.looked_up && !s.dane.records.empty()) {
       out += pad + s.dane.tlsa_name + ": " +
-             trf(lang, "{count} TLSA records", {{"count", std::to_string(s.dane.records.size())}}) +
+             trf(lang, "TLSA records: {count}", {{"count", std::to_string(s.dane.records.size())}}) +
              (s.dane.dnssec.empty() ? "" : " (DNSSEC " + s.dane.dnssec + ")") + "\n";
     }
     for (const auto& a : s.addresses) {

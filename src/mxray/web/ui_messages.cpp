@@ -54,7 +54,7 @@ constexpr std::pair<const char*, const char*> kMessages[] = {
     {"dane_matched", N_("DANE matched")},
     {"dane_no_match", N_("DANE: no match")},
     {"legacy_also_accepted", N_("{versions} also accepted")},
-    {"tlsa_records", N_("{count} TLSA records")},
+    {"tlsa_records", N_("TLSA records: {count}")},
     {"no_tls", N_("no TLS")},
     {"auth_before_tls", N_("AUTH before TLS: {m}")},
     {"auth_in_tls", N_("AUTH in TLS: {m}")},
