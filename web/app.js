@@ -229,9 +229,32 @@ function renderSteps(row, mx, a, judged) {
 }
 
 // The compact per-step timing waterfall of one session, when the evidence has times.
+// One bar per timed step, placed where it started: sessions that ran side by side overlap.
+function timelineList(steps) {
+  const from = Math.min(...steps.map((t) => t.start_ms));
+  const to = Math.max(...steps.map((t) => t.start_ms + t.ms));
+  const total = to - from;
+  if (!(total > 0)) return null;
+  const list = el('ol', {'aria-label': M.timings});
+  for (const t of steps) {
+    const b = el('span', {class: 'bar' + (t.ok === false ? ' failed' : '')});
+    b.style.left = (100 * (t.start_ms - from) / total).toFixed(2) + '%';
+    b.style.width = Math.max(0.5, 100 * t.ms / total).toFixed(2) + '%';
+    const name = fmt(M.timeline_step, {session: M['session_' + t.session] || t.session, step: M['tl_' + t.step] || t.step});
+    list.append(el('li', {}, el('span', {class: 'bar-name', text: name}), el('span', {class: 'bar-track', 'aria-hidden': 'true'}, b),
+                   el('span', {class: 'bar-time', text: duration(t.ms)})));
+  }
+  return {list, total};
+}
+
 function renderWaterfall(row, a) {
   const old = row.querySelector('.waterfall');
   if (old) old.remove();
+  if (Array.isArray(a.timeline) && a.timeline.length > 0) {
+    const w = timelineList(a.timeline);
+    if (w) row.append(el('details', {class: 'waterfall'}, el('summary', {text: fmt(M.timings_total, {time: duration(w.total)})}), w.list));
+    return;
+  }
   const parts = [['connect', a.connect], ['greeting', a.banner], ['ehlo', a.ehlo], ['starttls', a.starttls], ['ehlo_tls', a.ehlo_tls]]
     .filter(([, e]) => e && typeof e.ms === 'number');
   if (parts.length === 0) return;
@@ -459,6 +482,29 @@ function renderSummary(report, groups) {
   }
   summary.dataset.verdict = report.verdict;
   summary.hidden = false;
+  renderCheckTimeline(summary, report);
+}
+
+// The whole check on one time axis: the domain's DNS and policy fetch, then every address's
+// sessions (each address once, however many MX names share it).
+function renderCheckTimeline(summary, report) {
+  const old = summary.querySelector('.check-timeline');
+  if (old) old.remove();
+  const steps = (report.timeline || []).map((t) => ({...t}));
+  const seen = new Set();
+  for (const mx of report.mx || []) for (const a of mx.addresses || []) {
+    if (seen.has(a.ip) || a.evidence_from) continue;
+    seen.add(a.ip);
+    for (const t of a.timeline || []) steps.push({...t, session: t.session, where: a.ip});
+  }
+  if (steps.length === 0) return;
+  steps.sort((x, y) => x.start_ms - y.start_ms);
+  const w = timelineList(steps);
+  if (!w) return;
+  w.list.querySelectorAll('li').forEach((li, i) => {
+    if (steps[i].where) li.querySelector('.bar-name').prepend(el('span', {class: 'bar-where', text: steps[i].where + ' '}));
+  });
+  summary.append(el('details', {class: 'waterfall check-timeline'}, el('summary', {text: M.timeline_domain + ' · ' + duration(w.total)}), w.list));
 }
 
 // The judge's statuses of an MX (dns, dane, mta_sts) as chips, with the problem in words.

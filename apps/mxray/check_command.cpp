@@ -14,6 +14,7 @@
 #include "mxray/report/json.hpp"
 #include "mxray/report/nagios.hpp"
 #include "mxray/report/text.hpp"
+#include "mxray/report/timeline_text.hpp"
 #include "mxray/report/untrusted_json.hpp"
 
 namespace mxray::app {
@@ -100,6 +101,7 @@ int render(const report::DomainEvidence& evidence, const OutputOptions& output, 
               << "\n";
   } else {
     std::cout << report::render_text(evidence, judgement, use_colour(output), output.language);
+    if (output.timings) std::cout << "\n" << report::render_timeline(evidence, output.language);
   }
   return exit_code_of(judgement.verdict);
 }

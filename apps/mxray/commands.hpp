@@ -22,6 +22,7 @@ struct OutputOptions {
   checks::CertificateThresholds thresholds;  // -D, for nagios
   std::string colour = "auto";  // auto | always | never
   std::string language = "en";  // en | fr | de | es | it
+  bool timings = false;         // --timings: the timeline after the text report
 };
 
 /// How to judge: as of the check time, or as of another moment (--at).

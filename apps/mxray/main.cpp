@@ -105,6 +105,8 @@ int main(int argc, char** argv) {
                          "records and the MX names")))
       ->check(CLI::ExistingFile);
   check->add_flag("--json", output.json, T(N_("Print the report as JSON (schema mxray.report/1)")));
+  check->add_flag("--timings", output.timings,
+                  T(N_("After the report, list every timed step (DNS, each session's commands, TLS handshakes, policy fetch)")));
   check->add_option("--color", output.colour, T(N_("Colour: auto (a terminal, unless NO_COLOR is set), always, never")))
       ->check(CLI::IsMember({"auto", "always", "never"}));
   check->add_option("--resolver", options.resolver.forwarders,

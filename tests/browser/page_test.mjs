@@ -210,7 +210,14 @@ async function main() {
     await details.locator('summary').click();
     const certText = await details.textContent();
     expect(/expired \d,\d{3} days ago/.test(certText) && certText.includes('mx.expired.test'), 'certificate details: names and expiry, 1,234 in English');
-    expect(await page.locator('.waterfall').count() === 2, 'a timing waterfall per address');
+    expect(await page.locator('.waterfall:not(.check-timeline)').count() === 2, 'a timing waterfall per address');
+    const timeline = page.locator('#summary details.check-timeline');
+    expect(await timeline.count() === 1, 'the whole check on one time axis');
+    await timeline.locator('summary').click();
+    const timelineText = await timeline.textContent();
+    expect(timelineText.includes('DNS: MX+TXT') && timelineText.includes('main session: TLS handshake'),
+           'the timeline names the DNS stage and each session step: ' + timelineText.slice(0, 200));
+    await timeline.locator('summary').click();
     await axeCheck(page, 'the report of ' + domain);
     await shot(page, 'report-desktop-en');
 

@@ -306,5 +306,58 @@ TEST(Check, SavedReportJudgesTheSameAgain) {
   EXPECT_EQ(finding_ids(again.json), finding_ids(r.json));
 }
 
+
+// Where the check spent its time: every session's steps with their start since the check began,
+// the DNS stages and the policy fetch, and the same as a table with --timings.
+TEST(Check, TimelineShowsEveryStepOfEverySession) {
+  const auto r = check_lab("sts-enforce.test");
+  ASSERT_FALSE(r.json.is_null()) << r.err;
+  const auto& j = r.json;
+  const double total = j["duration_ms"].get<double>();
+  std::vector<std::string> domain_steps;
+  for (const auto& t : j["timeline"]) {
+    domain_steps.push_back(t["session"].get<std::string>() + ":" + t["step"].get<std::string>());
+    EXPECT_GE(t["start_ms"].get<double>(), 0.0);
+    EXPECT_LE(t["start_ms"].get<double>() + t["ms"].get<double>(), total + 1.0) << t.dump();
+  }
+  EXPECT_TRUE(contains(domain_steps, "dns:MX+TXT")) << j["timeline"].dump();
+  EXPECT_TRUE(contains(domain_steps, "dns:A+AAAA+TLSA")) << j["timeline"].dump();
+  EXPECT_TRUE(contains(domain_steps, "mta_sts:policy_fetch")) << j["timeline"].dump();
+
+  const auto& a = first_address(j);
+  std::vector<std::string> steps;
+  double previous_main = -1;
+  for (const auto& t : a["timeline"]) {
+    const auto session = t["session"].get<std::string>();
+    const auto step = t["step"].get<std::string>();
+    steps.push_back(session + ":" + step);
+    if (session == "main") {
+      // One session's steps follow one another.
+      EXPECT_GE(t["start_ms"].get<double>(), previous_main) << step;
+      previous_main = t["start_ms"].get<double>();
+    }
+  }
+  const auto dump = a["timeline"].dump();
+  for (const char* expected : {"main:connect", "main:greeting", "main:EHLO", "main:tls_handshake", "main:QUIT",
+                               "legacy_tls:connect", "legacy_tls:greeting", "legacy_tls:tls_handshake",
+                               "reverse_dns:PTR"}) {
+    EXPECT_TRUE(contains(steps, expected)) << expected << " in " << dump;
+  }
+  // STARTTLS, the relay attempts and VRFY/EXPN are there, pipelined or one by one.
+  const auto has = [&](const std::string& verb) {
+    return std::any_of(steps.begin(), steps.end(), [&](const std::string& s) {
+      return s.rfind("main:", 0) == 0 && (s.find(verb) != std::string::npos);
+    });
+  };
+  for (const char* verb : {"STARTTLS", "RCPT", "VRFY", "EXPN"}) EXPECT_TRUE(has(verb)) << verb << " in " << dump;
+
+  auto args = lab_args();
+  args.insert(args.begin(), {"check", "sts-enforce.test", "--timings", "--color", "never"});
+  const auto text = run_mxray(args);
+  EXPECT_NE(text.out.find("Where the check spent its time"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("main session: TLS handshake"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("MTA-STS: policy fetch (HTTPS)"), std::string::npos) << text.out;
+}
+
 }  // namespace
 }  // namespace mxray::testing

@@ -4,6 +4,7 @@
 #include "mxray/core/text.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <memory>
 
 #include "mxray/core/join.hpp"
@@ -108,10 +109,19 @@ asio::awaitable<void> resolve_txt(Resolver& resolver, std::string name, const co
 }
 
 // PTR of one address, then forward confirmation: one PTR name must resolve back to it.
-asio::awaitable<void> resolve_reverse(Resolver& resolver, report::AddressEvidence& address) {
+asio::awaitable<void> lookup_reverse(Resolver& resolver, report::AddressEvidence& address, asio::ip::address ip);
+
+// The lookups of one address, timed.
+asio::awaitable<void> resolve_reverse(Resolver& resolver, report::AddressEvidence& address, core::StepLog log) {
   boost::system::error_code ec;
   const auto ip = asio::ip::make_address(address.ip, ec);
   if (ec) co_return;
+  const auto asked = std::chrono::steady_clock::now();
+  co_await lookup_reverse(resolver, address, ip);
+  log.add("PTR", asked, std::chrono::steady_clock::now(), address.reverse_dns.error.empty());
+}
+
+asio::awaitable<void> lookup_reverse(Resolver& resolver, report::AddressEvidence& address, const asio::ip::address ip) {
   auto& rev = address.reverse_dns;
   rev.looked_up = true;
   const auto answer = co_await resolver.query(reverse_name(ip), rrtype::kPtr);
@@ -147,9 +157,11 @@ asio::awaitable<void> resolve_reverse(Resolver& resolver, report::AddressEvidenc
 }  // namespace
 
 asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver, report::DomainEvidence& evidence,
-                                                const core::Limits& limits, FamilyFilter families) {
+                                                const core::Limits& limits, FamilyFilter families,
+                                                core::StepLog log) {
   // The MX query and the domain's TXT records together: none depends on another.
   DnsAnswer answer;
+  const auto asked = std::chrono::steady_clock::now();
   {
     std::vector<asio::awaitable<void>> first;
     first.push_back(resolver.query_into(evidence.domain, rrtype::kMx, answer));
@@ -157,6 +169,7 @@ asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver, report::Doma
     first.push_back(resolve_txt(resolver, "_smtp._tls." + evidence.domain, limits, evidence.tls_rpt.txt));
     co_await core::join_all(std::move(first));
   }
+  log.add("MX+TXT", asked, std::chrono::steady_clock::now(), answer.error.empty());
   if (!answer.error.empty()) co_return "the DNS resolver failed for " + evidence.domain + ": " + answer.error;
   evidence.mx_rcode = answer.rcode;
   evidence.mx_dnssec = answer.dnssec;
@@ -203,7 +216,10 @@ asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver, report::Doma
     if (mx.host.empty() || mx.ip_literal) continue;
     lookups.push_back(resolve_host(resolver, mx, limits, families));
   }
+  const auto hosts_asked = std::chrono::steady_clock::now();
+  const bool any = !lookups.empty();
   co_await core::join_all(std::move(lookups));
+  if (any) log.add("A+AAAA+TLSA", hosts_asked, std::chrono::steady_clock::now());
   co_return std::string{};
 }
 
@@ -216,10 +232,15 @@ asio::awaitable<void> resolve_direct_host(Resolver& resolver, report::DomainEvid
   co_await resolve_host(resolver, evidence.mx.back(), limits, families);
 }
 
-asio::awaitable<void> resolve_reverse_dns(Resolver& resolver, report::DomainEvidence& evidence) {
+asio::awaitable<void> resolve_reverse_dns(Resolver& resolver, report::DomainEvidence& evidence,
+                                          std::chrono::steady_clock::time_point origin) {
   std::vector<asio::awaitable<void>> reverse;
   for (auto& mx : evidence.mx) {
-    for (auto& address : mx.addresses) reverse.push_back(resolve_reverse(resolver, address));
+    for (auto& address : mx.addresses) {
+      core::StepLog log;
+      if (origin != std::chrono::steady_clock::time_point{}) log = core::StepLog(&address.timeline, origin, "reverse_dns");
+      reverse.push_back(resolve_reverse(resolver, address, std::move(log)));
+    }
   }
   co_await core::join_all(std::move(reverse));
 }

@@ -11,6 +11,7 @@
 #include "mxray/core/clock.hpp"
 #include "mxray/core/join.hpp"
 #include "mxray/core/printable.hpp"
+#include "mxray/core/step_log.hpp"
 #include "mxray/dns/dnsbl.hpp"
 #include "mxray/dns/domain_name.hpp"
 #include "mxray/dns/submission_hosts.hpp"
@@ -39,6 +40,13 @@ asio::awaitable<void> guarded_probe(const smtp::ProbeSettings& settings, tls::Cl
     address.aborted = std::string("internal error: ") + e.what();
     address.aborted_kind = "internal";
   }
+}
+
+// One stage of the domain's own work, timed into its timeline.
+asio::awaitable<void> timed(core::StepLog log, std::string step, asio::awaitable<void> work) {
+  const auto from = Clock::now();
+  co_await std::move(work);
+  log.add(std::move(step), from, Clock::now());
 }
 
 // The MTA-STS policy fetch beside the probes (DESIGN.md data flow); it fails only itself.
@@ -128,6 +136,7 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
   const bool submission = options_.submission || submission_too;
   CheckResult result;
   auto& ev = result.evidence;
+  const core::StepLog timeline(&ev.timeline, started, "domain");
   ev.input = input;
   ev.checked_at_epoch = static_cast<long long>(std::time(nullptr));
   ev.checked_at = core::iso8601(ev.checked_at_epoch);
@@ -148,7 +157,8 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
   ev.target.kind = target.kind;
   auto settings = options_.probe;
   if (target.kind == "domain") {
-    result.error = co_await dns::resolve_mail_hosts(*resolver_, ev, options_.probe.limits, options_.families);
+    result.error = co_await dns::resolve_mail_hosts(*resolver_, ev, options_.probe.limits, options_.families,
+                                                    timeline.as("dns"));
   } else {
     // A host or an address probed directly (before DNS is changed): no MX lookup, and the
     // checks that need a domain's own records are not made.
@@ -156,7 +166,8 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
     ev.target.skipped = {"mta_sts", "tls_rpt"};
     if (submission) ev.target.skipped.push_back("submission");
     if (target.kind == "host") {
-      co_await dns::resolve_direct_host(*resolver_, ev, options_.probe.limits, options_.families);
+      co_await timed(timeline.as("dns"), "A+AAAA+TLSA",
+                     dns::resolve_direct_host(*resolver_, ev, options_.probe.limits, options_.families));
     } else {
       result.error = address_target(target, options_.families, ev);
       if (target.port != 0) settings.port = target.port;
@@ -180,6 +191,7 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
   settings.now_epoch = ev.checked_at_epoch;
   settings.domain = ev.domain;
   settings.check_deadline = started + settings.limits.check_timeout;
+  settings.check_started = started;
   settings.limiter = limiter_.get();
   auto tls_only = settings;
   tls_only.test_relay = false;
@@ -193,7 +205,8 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
     if (options_.fetch_mta_sts) {
       policy::FetchSettings fetch{settings.limits, options_.mta_sts_port, settings.allow_private,
                                   settings.deny_prefixes, ev.checked_at_epoch};
-      probes.push_back(guarded_fetch(*resolver_, tls_->trust_store(), fetch, ev.domain, ev.mta_sts));
+      probes.push_back(timed(timeline.as("mta_sts"), "policy_fetch",
+                             guarded_fetch(*resolver_, tls_->trust_store(), fetch, ev.domain, ev.mta_sts)));
     }
   }
   // One session per distinct address (several MX names may point to one server, or a
@@ -213,13 +226,14 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
     probes.push_back(guarded_probe(s, *tls_, mx, mx.addresses[session.address], std::move(on_step), session.other_names));
   }
   if (submission && ev.target.mx_lookup) {
-    probes.push_back(submission_stage(*resolver_, tls_only_submission(settings), *tls_, options_.families, ev));
+    probes.push_back(timed(timeline.as("submission"), "discovery_and_probes",
+                           submission_stage(*resolver_, tls_only_submission(settings), *tls_, options_.families, ev)));
   }
   // Reverse DNS and blocklists beside the probes: none of them needs it.
-  probes.push_back(dns::resolve_reverse_dns(*resolver_, ev));
+  probes.push_back(dns::resolve_reverse_dns(*resolver_, ev, started));
   if (!options_.blocklists.empty()) {
     ev.dnsbl = dns::plan_blocklists(options_.blocklists, options_.resolver.forwarders);
-    probes.push_back(dns::lookup_blocklists(*resolver_, ev, settings.limits));
+    probes.push_back(timed(timeline.as("dnsbl"), "lookups", dns::lookup_blocklists(*resolver_, ev, settings.limits)));
   }
   co_await core::join_all(std::move(probes));
   share_evidence(ev, plan);

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "mxray/core/step_log.hpp"
+
 namespace mxray::report {
 
 /// The outcome of a TCP connect to port 25.
@@ -235,6 +237,7 @@ struct AddressEvidence {
   bool sessions_serialised = false;  // after that refusal, the second session ran once the first had ended
   std::string aborted;            // why the session ended early, if it did
   std::string aborted_kind;       // timeout | closed | malformed | line_too_long | ...
+  std::vector<core::TimedStep> timeline;  // every session's steps, since the start of the check (at most 64)
   double duration_ms = 0;
 };
 
@@ -407,6 +410,7 @@ struct SubmissionAddress {
   bool quit_sent = false;
   std::string aborted;
   std::string aborted_kind;
+  std::vector<core::TimedStep> timeline;  // the session's steps, since the start of the check
   double duration_ms = 0;
 };
 
@@ -457,6 +461,7 @@ struct DomainEvidence {
   NextCertificateEvidence next_certificate;
   DnsblEvidence dnsbl;
   SubmissionEvidence submission;
+  std::vector<core::TimedStep> timeline;  // the domain's own stages (DNS, policy fetch, reverse DNS, ...)
   double duration_ms = 0;
 };
 

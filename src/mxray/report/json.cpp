@@ -16,7 +16,7 @@ double round_ms(double ms) { return std::round(ms * 100.0) / 100.0; }
 void round_times(nlohmann::json& j) {
   if (j.is_object()) {
     for (auto& [key, value] : j.items()) {
-      if ((key == "ms" || key == "duration_ms") && value.is_number_float()) {
+      if ((key == "ms" || key == "duration_ms" || key == "start_ms") && value.is_number_float()) {
         value = round_ms(value.get<double>());
       } else {
         round_times(value);

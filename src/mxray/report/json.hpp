@@ -41,13 +41,18 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DaneAddressResult, checked, matc
                                                 record_depths)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DnsblLookup, zone, query, answered, codes, reason, error)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReplyTiming, command, ms)
+}  // namespace mxray::report
+namespace mxray::core {
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TimedStep, session, step, start_ms, ms, ok)
+}  // namespace mxray::core
+namespace mxray::report {
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RetryEvidence, retried, reason, not_retried, wait_ms, stated_wait_s,
                                                 first_banner, deferred_command, deferred_code, deferred_text)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AddressEvidence, ip, family, special_range, allowed, connect, banner,
                                                 ehlo, starttls, ehlo_tls, certificate, vrfy, expn, mail_before_tls,
                                                 relay, reverse_dns, dane, dnsbl, shared_with, evidence_from, quit_sent,
                                                 bounds_hit, out_of_turn, reply_times, retry, concurrent_refusal,
-                                                sessions_serialised, aborted, aborted_kind, duration_ms)
+                                                sessions_serialised, aborted, aborted_kind, timeline, duration_ms)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MxEvidence, host, preference, implicit, ip_literal, cname_target,
                                                 dnssec, address_error, addresses_truncated, addresses, dane,
                                                 direct, rrsig_expires_epoch)
@@ -71,7 +76,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SrvRecord, priority, weight, por
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SrvLookup, name, dnssec, rcode, nxdomain, error, records, records_truncated)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SubmissionAddress, ip, special_range, allowed, connect, tls, banner, ehlo,
                                                 ehlo_tls, certificate, dane, relay, plaintext_reply, quit_sent, aborted,
-                                                aborted_kind, duration_ms)
+                                                aborted_kind, timeline, duration_ms)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SubmissionService, host, port, mode, found_by, dnssec, address_error,
                                                 dane, addresses)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SubmissionEvidence, checked, submissions, submission, source, tried,
@@ -79,7 +84,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SubmissionEvidence, checked, sub
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DomainEvidence, schema, input, domain, checked_at, checked_at_epoch,
                                                 mx_dnssec, mx_rcode, mx_rrsig_expires_epoch, target, null_mx, null_mx_preference, implicit_mx,
                                                 mx_truncated, deadline_hit, allow_private, port, vantage, mx, mta_sts,
-                                                tls_rpt, next_certificate, dnsbl, submission, duration_ms)
+                                                tls_rpt, next_certificate, dnsbl, submission, timeline, duration_ms)
 
 /// The full report: the evidence with verdicts merged in, and the findings with their texts
 /// in `language` (ids stay stable).

@@ -2,11 +2,16 @@
 // carries the error text, so one failing server cannot disturb the others.
 #include "mxray/smtp/connection.hpp"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/error.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
+#include <algorithm>
 #include <chrono>
 
 #include "mxray/core/text.hpp"
@@ -22,6 +27,21 @@ constexpr auto kUseTuple = asio::as_tuple(asio::use_awaitable);
 
 double elapsed_ms(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since).count();
+}
+
+// The verb of a command line, as the step is named: "MAIL" for "MAIL FROM:<a@b>".
+std::string verb_of(const std::string& command) { return command.substr(0, command.find(' ')); }
+
+// A pipelined group's step: its verbs in order, each once (MAIL+RCPT+RSET+VRFY).
+std::string group_name(const std::vector<std::string>& commands) {
+  std::vector<std::string> verbs;
+  for (const auto& c : commands) {
+    auto v = verb_of(c);
+    if (std::find(verbs.begin(), verbs.end(), v) == verbs.end()) verbs.push_back(std::move(v));
+  }
+  std::string name;
+  for (const auto& v : verbs) name += (name.empty() ? "" : "+") + v;
+  return name;
 }
 
 std::string kind_of(const boost::system::error_code& ec) {
@@ -111,6 +131,7 @@ asio::awaitable<StepOutcome> Connection::connect(const tcp::endpoint& to, core::
     const auto queued = std::chrono::steady_clock::now();
     permit_ = co_await limiter_->acquire(to.address().to_string(), wait_until);
     queued_ms_ = elapsed_ms(queued);
+    if (queued_ms_ >= 1) log_.add("queue", queued, std::chrono::steady_clock::now(), permit_.granted());
     if (!permit_.granted()) {
       co_return StepOutcome{false, 0,
                             "no session slot to this address before the deadline (at most " +
@@ -122,25 +143,47 @@ asio::awaitable<StepOutcome> Connection::connect(const tcp::endpoint& to, core::
   arm(timeout);
   auto [ec] = co_await socket_.async_connect(to, kUseTuple);
   const bool timed_out = disarm();
+  log_.add("connect", start, std::chrono::steady_clock::now(), !ec && !timed_out);
   if (ec || timed_out) co_return failure(ec, timed_out, timeout, elapsed_ms(start));
   // Commands are written whole (a group at a time): Nagle's wait for an ACK would only add
   // the peer's delayed-ACK time to every exchange.
   boost::system::error_code ignored;
   socket_.set_option(tcp::no_delay(true), ignored);
+  ack_at_once();
   co_return StepOutcome{true, elapsed_ms(start), {}, {}};
+}
+
+void Connection::ack_at_once() {
+#ifdef TCP_QUICKACK
+  // A server that writes each reply of a pipelined group on its own, with Nagle on, sends the
+  // second reply only once the first is acknowledged; a delayed ACK here (40 ms on Linux) would
+  // then stall every group. Linux leaves quick-ACK mode by itself, so it is asked for again
+  // after every read.
+  const int on = 1;
+  ::setsockopt(socket_.native_handle(), IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
+#endif
 }
 
 asio::awaitable<std::pair<boost::system::error_code, std::size_t>> Connection::read_some(char* data,
                                                                                          std::size_t size) {
   if (tls_) {
     auto [ec, n] = co_await tls_->async_read_some(asio::buffer(data, size), kUseTuple);
+    ack_at_once();
     co_return std::pair{ec, n};
   }
   auto [ec, n] = co_await socket_.async_read_some(asio::buffer(data, size), kUseTuple);
+  ack_at_once();
   co_return std::pair{ec, n};
 }
 
 asio::awaitable<ReplyOutcome> Connection::read_reply(core::Millis timeout) {
+  const auto start = std::chrono::steady_clock::now();
+  auto out = co_await read_one(timeout);
+  if (!sent_any_) log_.add("greeting", start, std::chrono::steady_clock::now(), out.step.ok);
+  co_return out;
+}
+
+asio::awaitable<ReplyOutcome> Connection::read_one(core::Millis timeout) {
   const auto start = std::chrono::steady_clock::now();
   ReplyOutcome out;
   char buf[4096];
@@ -205,6 +248,7 @@ asio::awaitable<StepOutcome> Connection::send(const std::string& command, core::
     co_return StepOutcome{false, 0, "mxray refused to send this command: " + std::string(why), "refused_locally"};
   }
   const std::string line = command + "\r\n";
+  sent_any_ = true;
   arm(timeout);
   boost::system::error_code ec;
   if (tls_) {
@@ -221,9 +265,13 @@ asio::awaitable<ReplyOutcome> Connection::command(const std::string& command, co
   const auto start = std::chrono::steady_clock::now();
   ReplyOutcome out;
   out.step = co_await send(command, timeout);
-  if (!out.step.ok) co_return out;
-  out = co_await read_reply(timeout);
+  if (!out.step.ok) {
+    log_.add(verb_of(command), start, std::chrono::steady_clock::now(), false);
+    co_return out;
+  }
+  out = co_await read_one(timeout);
   out.step.ms = elapsed_ms(start);
+  log_.add(verb_of(command), start, std::chrono::steady_clock::now(), out.step.ok);
   if (out.step.ok) note_reply_time(command, out.step.ms);
   if (out.step.ok && command != "STARTTLS") note_out_of_turn(command.substr(0, command.find(' ')));
   co_return out;
@@ -231,6 +279,17 @@ asio::awaitable<ReplyOutcome> Connection::command(const std::string& command, co
 
 asio::awaitable<std::vector<ReplyOutcome>> Connection::exchange(const std::vector<std::string>& commands,
                                                                 core::Millis timeout) {
+  const auto start = std::chrono::steady_clock::now();
+  auto out = co_await exchange_group(commands, timeout);
+  if (!commands.empty()) {
+    const bool ok = out.size() == commands.size() && out.back().step.ok;
+    log_.add(group_name(commands), start, std::chrono::steady_clock::now(), ok);
+  }
+  co_return out;
+}
+
+asio::awaitable<std::vector<ReplyOutcome>> Connection::exchange_group(const std::vector<std::string>& commands,
+                                                                      core::Millis timeout) {
   const auto start = std::chrono::steady_clock::now();
   std::vector<ReplyOutcome> out;
   if (commands.empty()) co_return out;
@@ -244,6 +303,7 @@ asio::awaitable<std::vector<ReplyOutcome>> Connection::exchange(const std::vecto
     }
     group += c + "\r\n";
   }
+  sent_any_ = true;
   arm(timeout);
   boost::system::error_code ec;
   if (tls_) {
@@ -258,7 +318,7 @@ asio::awaitable<std::vector<ReplyOutcome>> Connection::exchange(const std::vecto
   }
   for (std::size_t i = 0; i < commands.size(); ++i) {
     const auto left = std::chrono::ceil<core::Millis>(start + timeout - std::chrono::steady_clock::now());
-    auto reply = co_await read_reply(std::max(core::Millis{1}, left));
+    auto reply = co_await read_one(std::max(core::Millis{1}, left));
     const double previous = out.empty() ? 0.0 : out.back().step.ms;
     reply.step.ms = elapsed_ms(start);
     const bool ok = reply.step.ok;
@@ -273,7 +333,7 @@ asio::awaitable<std::vector<ReplyOutcome>> Connection::exchange(const std::vecto
 
 void Connection::note_reply_time(const std::string& command, double ms) {
   if (reply_times_.size() >= kMaxReplyTimings) return;
-  reply_times_.push_back(ReplyTime{command.substr(0, command.find(' ')), ms});
+  reply_times_.push_back(ReplyTime{verb_of(command), ms});
 }
 
 void Connection::note_out_of_turn(std::string_view step) {
@@ -300,6 +360,7 @@ asio::awaitable<StepOutcome> Connection::start_tls(asio::ssl::context& context, 
   arm(timeout);
   auto [ec] = co_await tls_->async_handshake(asio::ssl::stream_base::client, kUseTuple);
   const bool timed_out = disarm();
+  log_.add("tls_handshake", start, std::chrono::steady_clock::now(), !ec && !timed_out);
   if (ec || timed_out) {
     auto out = failure(ec, timed_out, timeout, elapsed_ms(start));
     if (!timed_out) {

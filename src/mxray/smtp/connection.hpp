@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "mxray/core/limits.hpp"
+#include "mxray/core/step_log.hpp"
 #include "mxray/smtp/reply.hpp"
 #include "mxray/smtp/session_limiter.hpp"
 
@@ -98,6 +99,13 @@ class Connection {
   void note_out_of_step(std::string what) {
     if (out_of_turn_.size() < 20) out_of_turn_.push_back(std::move(what));
   }
+  /// Records every step from now on into `log`: connect (and the wait for a session slot),
+  /// the greeting, each command or pipelined group (named by its verbs), the TLS handshake.
+  void set_step_log(core::StepLog log) { log_ = std::move(log); }
+  /// Records a step the caller timed itself (QUIT and its short wait), ending now.
+  void note_step(std::string step, std::chrono::steady_clock::time_point from, bool ok) const {
+    log_.add(std::move(step), from, std::chrono::steady_clock::now(), ok);
+  }
   /// Every reply to a command so far, with the time it took (for a group: since the previous reply).
   const std::vector<ReplyTime>& reply_times() const { return reply_times_; }
   /// What note_out_of_turn recorded: "STEP: N bytes after the reply, before the next command".
@@ -108,6 +116,10 @@ class Connection {
   struct WatchState;
   void arm(core::Millis timeout);
   bool disarm();  // true when the watchdog fired
+  void ack_at_once();  // TCP_QUICKACK: no delayed ACK to hold back a server's next reply
+  boost::asio::awaitable<ReplyOutcome> read_one(core::Millis timeout);
+  boost::asio::awaitable<std::vector<ReplyOutcome>> exchange_group(const std::vector<std::string>& commands,
+                                                                   core::Millis timeout);
   boost::asio::awaitable<std::pair<boost::system::error_code, std::size_t>> read_some(char* data, std::size_t size);
 
   const core::Limits& limits_;
@@ -116,6 +128,8 @@ class Connection {
   double queued_ms_ = 0;
   std::vector<std::string> out_of_turn_;
   std::vector<ReplyTime> reply_times_;
+  core::StepLog log_;
+  bool sent_any_ = false;  // a command was written (a reply read before that is the greeting)
   void note_reply_time(const std::string& command, double ms);
   boost::asio::ip::tcp::socket socket_;
   std::unique_ptr<boost::asio::ssl::stream<boost::asio::ip::tcp::socket&>> tls_;

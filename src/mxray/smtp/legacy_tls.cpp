@@ -44,9 +44,10 @@ asio::awaitable<bool> reach_starttls(Connection& conn, const ProbeSettings& s, c
 // version negotiated, or empty with `why` set ("refused", "failed: ...", "untested: ...").
 asio::awaitable<std::string> try_legacy(const ProbeSettings& s, asio::ssl::context& context, TlsStart start,
                                         const std::string& host, asio::ip::tcp::endpoint to, Clock::time_point deadline,
-                                        std::string& why, std::string& refusal) {
+                                        std::string& why, std::string& refusal, core::StepLog log) {
   const Budget step(deadline);
   Connection conn(co_await asio::this_coro::executor, s.limits, s.limiter);
+  conn.set_step_log(std::move(log));
   const auto c = co_await conn.connect(to, step(s.limits.connect_timeout), deadline);
   if (!c.ok) {
     why = "untested: " + c.error;
@@ -73,16 +74,17 @@ asio::awaitable<std::string> try_legacy(const ProbeSettings& s, asio::ssl::conte
 
 asio::awaitable<void> scan_legacy_tls(const ProbeSettings& s, tls::ClientContext& tls, TlsStart start,
                                       const std::string& host, asio::ip::tcp::endpoint to, Clock::time_point deadline,
-                                      std::map<std::string, std::string>& out, std::string& refusal) {
+                                      std::map<std::string, std::string>& out, std::string& refusal,
+                                      core::StepLog log) {
   std::string why;
-  const auto version = co_await try_legacy(s, tls.legacy_only(), start, host, to, deadline, why, refusal);
+  const auto version = co_await try_legacy(s, tls.legacy_only(), start, host, to, deadline, why, refusal, log);
   if (version == "TLSv1") {
     out["TLSv1"] = "accepted";
     out["TLSv1.1"] = "refused";  // the server would have picked 1.1 if it had it
   } else if (version == "TLSv1.1") {
     out["TLSv1.1"] = "accepted";
     std::string why10;
-    const auto v10 = co_await try_legacy(s, *tls.only(TLS1_VERSION), start, host, to, deadline, why10, refusal);
+    const auto v10 = co_await try_legacy(s, *tls.only(TLS1_VERSION), start, host, to, deadline, why10, refusal, log.as("legacy_tls1.0"));
     out["TLSv1"] = v10.empty() ? why10 : "accepted";
   } else {
     out["TLSv1"] = why;

@@ -24,10 +24,11 @@ enum class TlsStart {
 
 /// Fills `versions` for TLSv1 and TLSv1.1: "accepted", "refused" (the server declined the
 /// handshake), "failed: why" (timeout, reset) or "untested: why". A 4xx greeting is kept in
-/// `refusal` (a server that allows one session per client address).
+/// `refusal` (a server that allows one session per client address). Each session's steps go to `log`.
 boost::asio::awaitable<void> scan_legacy_tls(const ProbeSettings& settings, tls::ClientContext& tls, TlsStart start,
                                              const std::string& host, boost::asio::ip::tcp::endpoint to,
                                              std::chrono::steady_clock::time_point deadline,
-                                             std::map<std::string, std::string>& versions, std::string& refusal);
+                                             std::map<std::string, std::string>& versions, std::string& refusal,
+                                             core::StepLog log = {});
 
 }  // namespace mxray::smtp

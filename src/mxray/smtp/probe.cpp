@@ -158,15 +158,18 @@ asio::awaitable<void> say_goodbye(Connection& conn, const ProbeSettings& s, cons
   if (budget.exhausted()) co_return;
   // Everything is known by now: QUIT is sent, and its 221 waited for only briefly, so a far
   // server costs no extra round trip (a near one still gets a clean goodbye).
+  const auto from = Clock::now();
   const auto sent = co_await conn.send("QUIT", budget(std::min(s.limits.command_timeout, core::Millis{5'000})));
   ev.quit_sent = sent.ok;
   if (sent.ok) co_await conn.read_reply(budget(kQuitGrace));
+  conn.note_step("QUIT", from, sent.ok);
 }
 
 // The relay test on a new plain-text session, used when the TLS session could not carry it.
 asio::awaitable<void> relay_over_new_session(const ProbeSettings& s, const Budget& budget, const asio::ip::tcp::endpoint& to,
                                              report::AddressEvidence& ev) {
   Connection conn(co_await asio::this_coro::executor, s.limits, s.limiter);
+  conn.set_step_log(core::StepLog(&ev.timeline, s.check_started, "relay"));
   const auto c = co_await conn.connect(to, budget(s.limits.connect_timeout), budget.deadline());
   if (!c.ok) {
     ev.relay.skipped_reason = "second connection for the relay test failed: " + c.error;
@@ -198,6 +201,7 @@ asio::awaitable<void> main_session(const ProbeSettings& s, tls::ClientContext& t
   const auto& mx_host = mx.host;
   const Budget budget(deadline);
   Connection conn(co_await asio::this_coro::executor, s.limits, s.limiter);
+  conn.set_step_log(core::StepLog(&ev.timeline, s.check_started, "main"));
   // Every way out of the session keeps what the connection saw out of turn, and its reply times.
   auto finish = [&] {
     ev.out_of_turn = conn.out_of_turn();
@@ -382,7 +386,8 @@ asio::awaitable<void> legacy_after(asio::steady_timer& connected, const ProbeSet
                                    const Clock::time_point deadline, report::AddressEvidence& ev, std::string& refusal,
                                    const bool& main_done, bool& overlapped) {
   co_await connected.async_wait(asio::as_tuple(asio::use_awaitable));
-  co_await scan_legacy_tls(s, tls, TlsStart::starttls, mx_host, endpoint, deadline, ev.starttls.legacy_versions, refusal);
+  co_await scan_legacy_tls(s, tls, TlsStart::starttls, mx_host, endpoint, deadline, ev.starttls.legacy_versions, refusal,
+                           core::StepLog(&ev.timeline, s.check_started, "legacy_tls"));
   overlapped = !refusal.empty() && !main_done;
 }
 
@@ -412,6 +417,10 @@ void start_over(report::AddressEvidence& ev) {
   ev.aborted.clear();
   ev.aborted_kind.clear();
   ev.reply_times.clear();
+  // The timeline keeps the first session, named as such.
+  for (auto& step : ev.timeline) {
+    if (step.session == "main") step.session = "first";
+  }
 }
 
 // One reconnect, as a sender would after postscreen's first-contact 450 or a greylisting
@@ -437,6 +446,7 @@ asio::awaitable<void> retry_once(const ProbeSettings& s, tls::ClientContext& tls
   asio::steady_timer pause(co_await asio::this_coro::executor, plan.wait);
   const auto waited = Clock::now();
   co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
+  core::StepLog(&ev.timeline, s.check_started, "first").add("retry_wait", waited, Clock::now());
   r.wait_ms = std::chrono::duration<double, std::milli>(Clock::now() - waited).count();
   r.retried = true;
   auto kept = std::move(ev.retry);
@@ -447,10 +457,13 @@ asio::awaitable<void> retry_once(const ProbeSettings& s, tls::ClientContext& tls
 
 }  // namespace
 
-asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& tls, const report::MxEvidence& mx,
-                                    report::AddressEvidence& ev, StepObserver on_step,
+asio::awaitable<void> probe_address(const ProbeSettings& settings, tls::ClientContext& tls,
+                                    const report::MxEvidence& mx, report::AddressEvidence& ev, StepObserver on_step,
                                     std::vector<std::string> other_names) {
   const auto started = Clock::now();
+  // The timeline counts from the start of the check (or of this probe when run on its own).
+  ProbeSettings s = settings;
+  if (s.check_started == Clock::time_point{}) s.check_started = started;
   const std::function<void(std::string_view)> step_done = [&](std::string_view step) {
     if (on_step) on_step(step);
   };
@@ -510,7 +523,8 @@ asio::awaitable<void> probe_address(const ProbeSettings& s, tls::ClientContext& 
       asio::steady_timer wait(co_await asio::this_coro::executor, pause);
       co_await wait.async_wait(asio::as_tuple(asio::use_awaitable));
       std::string again;
-      co_await scan_legacy_tls(s, tls, TlsStart::starttls, mx.host, endpoint, deadline, ev.starttls.legacy_versions, again);
+      co_await scan_legacy_tls(s, tls, TlsStart::starttls, mx.host, endpoint, deadline, ev.starttls.legacy_versions, again,
+                               core::StepLog(&ev.timeline, s.check_started, "legacy_tls"));
       if (again.empty()) break;
     }
   } else if (overlapped && answers_220(ev)) {

@@ -35,6 +35,7 @@ struct ProbeSettings {
   SessionLimiter* limiter = nullptr;  // sessions per remote address, shared by every check of the process
   long long now_epoch = 0;  // the check's clock for certificate dates
   std::chrono::steady_clock::time_point check_deadline = std::chrono::steady_clock::time_point::max();
+  std::chrono::steady_clock::time_point check_started{};  // origin of the timeline (unset: the probe's own start)
 };
 
 /// Told the name of each step as it finishes: connect, banner, ehlo, starttls, certificate,

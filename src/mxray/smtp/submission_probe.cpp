@@ -89,6 +89,7 @@ std::function<std::string(SSL*)> dane_check(const report::SubmissionService& ser
 asio::awaitable<void> probe_plaintext(const ProbeSettings& s, const Budget& deadline, const asio::ip::tcp::endpoint& to,
                                       report::SubmissionAddress& ev) {
   Connection conn(co_await asio::this_coro::executor, s.limits, s.limiter);
+  conn.set_step_log(core::StepLog(&ev.timeline, s.check_started, "plaintext"));
   const auto c = co_await conn.connect(to, deadline(s.limits.connect_timeout), deadline.deadline());
   if (!c.ok) co_return;
   const auto b = co_await conn.read_reply(deadline(std::min(s.limits.banner_timeout, core::Millis{5'000})));
@@ -139,6 +140,7 @@ asio::awaitable<void> session(const ProbeSettings& s, tls::ClientContext& tls, c
                               report::SubmissionAddress& ev, const asio::ip::tcp::endpoint endpoint) {
   const Budget deadline(s);
   Connection conn(co_await asio::this_coro::executor, s.limits, s.limiter);
+  conn.set_step_log(core::StepLog(&ev.timeline, s.check_started, "main"));
   ev.connect.attempted = true;
   const auto c = co_await conn.connect(endpoint, deadline(s.limits.connect_timeout), deadline.deadline());
   ev.connect.queued_ms = conn.queued_ms();
@@ -198,9 +200,11 @@ asio::awaitable<void> session(const ProbeSettings& s, tls::ClientContext& tls, c
 
 }  // namespace
 
-asio::awaitable<void> probe_submission(const ProbeSettings& s, tls::ClientContext& tls,
+asio::awaitable<void> probe_submission(const ProbeSettings& settings, tls::ClientContext& tls,
                                        const report::SubmissionService& service, report::SubmissionAddress& ev) {
   const auto started = Clock::now();
+  ProbeSettings s = settings;
+  if (s.check_started == Clock::time_point{}) s.check_started = started;
   boost::system::error_code parse_error;
   const auto ip = asio::ip::make_address(ev.ip, parse_error);
   if (parse_error) {
@@ -223,7 +227,7 @@ asio::awaitable<void> probe_submission(const ProbeSettings& s, tls::ClientContex
     std::string refusal;
     const auto start = service.mode == "implicit_tls" ? TlsStart::implicit : TlsStart::starttls;
     co_await scan_legacy_tls(s, tls, start, service.host, endpoint, Budget(s).deadline(), ev.tls.legacy_versions,
-                             refusal);
+                             refusal, core::StepLog(&ev.timeline, s.check_started, "legacy_tls"));
   }
   ev.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
 }
