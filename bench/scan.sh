@@ -22,11 +22,11 @@ trap '"$repo/lab/lab.sh" stop >/dev/null 2>&1; rm -rf "$work"' EXIT
 read -ra lab_args <<<"$(tr '\n' ' ' <"$run/mxray.args")"
 
 for ((i = 0; i < count; i++)); do printf 'b%05d.scan.test\n' "$i"; done >"$work/domains.txt"
-/usr/bin/time -f '%M %e' -o "$work/time" "$mxray" scan "$work/domains.txt" -o "$work/out.jsonl" \
+/usr/bin/time -f '%M %e %U %S' -o "$work/time" "$mxray" scan "$work/domains.txt" -o "$work/out.jsonl" \
   --summary-csv "$work/summary.csv" --progress none --concurrency "$concurrency" \
   --connections-per-second "$rate" "${lab_args[@]}" 2>"$work/err" || { cat "$work/err"; exit 1; }
 
-read -r rss_kb seconds <"$work/time"
+read -r rss_kb seconds user sys <"$work/time"
 probes=$(tail -1 "$work/summary.csv" | cut -d, -f10)
 lines=$(wc -l <"$work/out.jsonl")
 naive=$(jq -s '[.[] | .mx[].addresses | length] | add' "$work/out.jsonl")
@@ -35,9 +35,10 @@ cores=$(nproc)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 echo "machine: $cpu, $cores cores; mxray $("$mxray" --version | head -1)"
 echo "command: mxray scan domains.txt --concurrency $concurrency --connections-per-second $rate (lab, $count domains, 100 addresses)"
-awk -v n="$lines" -v s="$seconds" -v p="$probes" -v nv="$naive" -v r="$rss_kb" -v bad="$bad" 'BEGIN {
+awk -v u="$user" -v y="$sys" -v n="$lines" -v s="$seconds" -v p="$probes" -v nv="$naive" -v r="$rss_kb" -v bad="$bad" 'BEGIN {
   printf "domains: %d in %.1f s = %.0f domains/s (%d not pass)\n", n, s, n / s, bad
   printf "probes: %d made, %d naive (one per domain and address): %.0fx fewer\n", p, nv, nv / p
+  printf "mxray CPU: %.1f s user + %.1f s system = %.0f domains per CPU second\n", u, y, n / (u + y)
   printf "peak RSS: %.1f MiB\n", r / 1024
 }'
 cat "$work/err"

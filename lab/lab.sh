@@ -184,6 +184,11 @@ make_bench_domains() {
     printf 'b%05d.scan MX 10 bmx%d.scan.test.\n' "$i" $((i % 100))
     if ((i % 7 == 0)); then printf 'b%05d.scan MX 20 bmx%d.scan.test.\n' "$i" $(((i + 50) % 100)); fi
   done >>"$zone"
+  # Their reverse DNS, forward-confirmed (a PTR lookup that NSD refused would stall the resolver).
+  {
+    printf '$ORIGIN 1.0.127.in-addr.arpa.\n$TTL 300\n@ SOA ns.test. hostmaster.test. 1 3600 600 86400 300\n@ NS ns.test.\n'
+    for ((i = 0; i < 100; i++)); do echo "$i PTR bmx$i.scan.test."; done
+  } >"$(dirname "$zone")/reverse-bench.zone"
   local listen="" sep=""
   for ((i = 0; i < 100; i++)); do listen+="$sep\"127.0.1.$i:25\""; sep=", "; done
   cat >"$run/bench.json" <<JSON
@@ -269,6 +274,9 @@ zone:
     name: "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.ip6.arpa."
     zonefile: "reverse-v6.zone"
 CONF
+  if [[ -f $run/zones/reverse-bench.zone ]]; then
+    printf '\nzone:\n    name: "1.0.127.in-addr.arpa."\n    zonefile: "reverse-bench.zone"\n' >>"$run/nsd/nsd.conf"
+  fi
   nsd-checkconf "$run/nsd/nsd.conf" || die "nsd-checkconf rejected $run/nsd/nsd.conf"
 }
 

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -363,10 +364,13 @@ int run_scan(const ScanArgs& args, pipeline::CheckOptions options, const std::st
   }
   if (interrupted) {
     std::cerr << "mxray scan: "
-              << i18n::tr(lang,
-                          N_("interrupted: every line written so far is complete; run again with --resume to go on"))
+              << i18n::tr(lang, N_("interrupted: every line written so far is complete; run again with --resume to go on"))
               << "\n";
-    return kExitInterrupted;
+    // The checks in flight hold sockets, timers and permits of the Checker: leave without
+    // unwinding them (every line is already written and flushed).
+    std::fflush(out);
+    std::cerr.flush();
+    std::_Exit(kExitInterrupted);
   }
   return kExitPass;
 }

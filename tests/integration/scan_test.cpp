@@ -3,6 +3,8 @@
 // servers' own logs), every line is a report, --resume after a kill writes each domain once,
 // and shards partition the input.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -141,7 +143,7 @@ TEST(Scan, ResumeAfterAKillWritesEveryDomainOnce) {
   const auto input = input_file();
   const auto output = scratch("resume.jsonl");
   // A kill at whatever moment (maybe before the first line, maybe after the last) ...
-  std::string cmd = "timeout -s KILL 1 '" + std::string(MXRAY_BIN) + "'";
+  std::string cmd = "timeout -s KILL 2 '" + std::string(MXRAY_BIN) + "'";
   for (const auto& a : scan_args(input, output, {"--concurrency", "8"})) cmd += " '" + a + "'";
   [[maybe_unused]] const int killed = std::system((cmd + " 2>/dev/null").c_str());
   // ... and a line cut in the middle, as a kill during a write leaves it.
@@ -160,7 +162,7 @@ TEST(Scan, ResumeAfterAKillWritesEveryDomainOnce) {
 TEST(Scan, InterruptLeavesValidLines) {
   const auto input = input_file();
   const auto output = scratch("interrupt.jsonl");
-  std::string cmd = "timeout -s INT 1 '" + std::string(MXRAY_BIN) + "'";
+  std::string cmd = "timeout --preserve-status -s INT 2 '" + std::string(MXRAY_BIN) + "'";
   for (const auto& a : scan_args(input, output, {"--concurrency", "4"})) cmd += " '" + a + "'";
   const int status = std::system((cmd + " 2>/dev/null").c_str());
   const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
