@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # lab.sh start|stop|status: the mxray lab on this machine. start makes certificates, signs
 # the zones (with TLSA records computed from the certificates), starts NSD (127.0.0.1 port
-# 5300), mxray-fixture (127.0.0.10-.43 and .60:25; submission on .216-.221:465/587),
+# 5300), mxray-fixture (127.0.0.10-.43, .60 and the scan servers .100-.103:25; submission on
+# .216-.221:465/587),
 # mxray-sts-server (MTA-STS policies, 127.0.0.70-.82:443) and the real MTAs of lab/mta/mta.sh
 # (Postfix, Exim, OpenSMTPD on 127.0.0.50-.54:25 and [::1]:25; Postfix also on 465 and 587 of
 # 127.0.0.50 and ::1; the front ends postscreen, postgrey and Exim with limits on

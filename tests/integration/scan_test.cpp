@@ -188,6 +188,25 @@ TEST(Scan, ShardsPartitionTheInputAndConcatenateIntoOneResult) {
   EXPECT_EQ(keys_of(all).size(), 300u);
 }
 
+TEST(Scan, A421GreetingIsLeftAloneThenTriedOnceMore) {
+  const auto input = scratch("busy.txt");
+  { std::ofstream(input) << "busy.test\n"; }
+  const auto output = scratch("busy.jsonl");
+  const auto single_before = connections("busy");
+  ASSERT_TRUE(check_lab("busy.test").json.is_object());
+  const auto single = connections("busy") - single_before;  // what one probe of it costs
+  const auto before = connections("busy");
+  const auto r = run_mxray(scan_args(input, output, {"--busy-backoff", "1"}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto lines = read_lines(output);
+  ASSERT_EQ(lines.size(), 1u);
+  const auto& probes = lines[0]["scan"]["shared_probes"];
+  ASSERT_EQ(probes.size(), 1u);
+  EXPECT_TRUE(probes[0]["retried_busy"].get<bool>());
+  EXPECT_EQ(lines[0]["mx"][0]["addresses"][0]["banner"]["code"], 421);  // still busy: reported as it is
+  EXPECT_EQ(connections("busy") - before, 2 * single);  // one probe, one more after the pause, no more
+}
+
 TEST(Scan, BadInputGetsAClearMessage) {
   const auto missing = run_mxray({"scan", "/nonexistent/domains.txt", "--progress", "none"});
   EXPECT_EQ(missing.exit_code, 3);
