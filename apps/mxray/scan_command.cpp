@@ -364,7 +364,8 @@ int run_scan(const ScanArgs& args, pipeline::CheckOptions options, const std::st
   }
   if (interrupted) {
     std::cerr << "mxray scan: "
-              << i18n::tr(lang, N_("interrupted: every line written so far is complete; run again with --resume to go on"))
+              << i18n::tr(lang,
+                          N_("interrupted: every line written so far is complete; run again with --resume to go on"))
               << "\n";
     // The checks in flight hold sockets, timers and permits of the Checker: leave without
     // unwinding them (every line is already written and flushed).
