@@ -11,7 +11,7 @@ out=$(cd "$out" && pwd)
 
 leaves=(good frontends multiline implicit backup twomx relay slow expired mismatch selfsigned nochain
         oldtls notyet expiring
-        postfix postfix-relay postfix-legacy exim opensmtpd dane mtasts stsuntrusted submit)
+        postfix postfix-relay postfix-legacy exim opensmtpd dane mtasts stsuntrusted submit scan)
 stamp=$(sha256sum "${BASH_SOURCE[0]}" | cut -d' ' -f1)
 
 up_to_date() {
@@ -126,6 +126,8 @@ leaf notyet ec "mx.notyet.test" -startdate 20300101000000Z -enddate 203101010000
 leaf expiring ec "mx.expiring.test" -days 10
 # Mail submission (--submission) and the diff test's change.test.
 leaf submit ec "implicit.submit.test starttls.submit.test smtp.submit-authplain.test smtp.submit-guess.test smtp.submit-relay.test smtp.submit-plain465.test dane465.submit.test dane587.submit.test smtp.submit-legacy.test mx.change.test" -days 365
+# mxray scan: the generated scan-NNN.test domains share four servers, each under several MX names.
+leaf scan ec "*.scan.test" -days 365
 # The real MTAs of lab/mta/ (exim's self-signed certificate is made below).
 leaf postfix ec "mx.postfix.test" -days 365
 leaf postfix-relay ec "mx.postfix-relay.test" -days 365

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # lab.sh start|stop|status: the mxray lab on this machine. start makes certificates, signs
 # the zones (with TLSA records computed from the certificates), starts NSD (127.0.0.1 port
-# 5300), mxray-fixture (127.0.0.10-.43 and .60:25; submission on .216-.221:465/587),
+# 5300), mxray-fixture (127.0.0.10-.43, .60 and the scan servers .100-.103:25; submission on
+# .216-.221:465/587),
 # mxray-sts-server (MTA-STS policies, 127.0.0.70-.82:443) and the real MTAs of lab/mta/mta.sh
 # (Postfix, Exim, OpenSMTPD on 127.0.0.50-.54:25 and [::1]:25; Postfix also on 465 and 587 of
 # 127.0.0.50 and ::1; the front ends postscreen, postgrey and Exim with limits on
@@ -20,6 +21,9 @@ sts_server=${MXRAY_STS_SERVER:-$(dirname "$fixture")/mxray-sts-server}
 delay_proxy=${MXRAY_DELAY_PROXY:-$(dirname "$fixture")/mxray-delay-proxy}
 # One-way delay of the lab's WAN (lab/delay_proxy): DNS on 127.0.0.1@5301, SMTP on .90-.95.
 wan_delay_ms=${MXRAY_LAB_WAN_DELAY_MS:-2}
+# bench/scan.sh: this many more domains b00000.scan.test ... over 100 addresses 127.0.1.0-.99
+# (one fixture listener, scan-bench); 0: none (the default: the tests' lab stays small).
+scan_bench=${MXRAY_LAB_SCAN_BENCH:-0}
 dns_port=5300
 start_timeout=20
 
@@ -158,13 +162,55 @@ sign_bogus_zone() {
   cat "$keys/$key.ds" >>"$zones/test.zone"
 }
 
+# make_scan_domains ZONE: appends d000.scan.test .. d299.scan.test, the scan test's domains;
+# domain i takes its MX set from i mod 6, so every server is shared by 50 to 150 domains.
+make_scan_domains() {
+  local zone=$1 i
+  local -a sets=("10 mx-a.scan.test." "10 in-a.scan.test." "10 mx-b.scan.test." "10 mx-c.scan.test."
+                 "10 mx-d.scan.test.|20 mx-a.scan.test." "10 in-b.scan.test.|20 mx-c.scan.test.")
+  for ((i = 0; i < 300; i++)); do
+    local name set mx
+    printf -v name 'd%03d.scan' "$i"
+    IFS='|' read -ra set <<<"${sets[i % 6]}"
+    for mx in "${set[@]}"; do echo "$name MX $mx"; done
+  done >>"$zone"
+}
+
+# make_bench_domains ZONE COUNT: bench/scan.sh's domains, domain i on bmx(i mod 100).scan.test,
+# every seventh one with a second MX; and the fixture listener on the 100 addresses.
+make_bench_domains() {
+  local zone=$1 count=$2 i
+  for ((i = 0; i < 100; i++)); do echo "bmx$i.scan A 127.0.1.$i"; done >>"$zone"
+  for ((i = 0; i < count; i++)); do
+    printf 'b%05d.scan MX 10 bmx%d.scan.test.\n' "$i" $((i % 100))
+    if ((i % 7 == 0)); then printf 'b%05d.scan MX 20 bmx%d.scan.test.\n' "$i" $(((i + 50) % 100)); fi
+  done >>"$zone"
+  # Their reverse DNS, forward-confirmed (a PTR lookup that NSD refused would stall the resolver).
+  {
+    printf '$ORIGIN 1.0.127.in-addr.arpa.\n$TTL 300\n@ SOA ns.test. hostmaster.test. 1 3600 600 86400 300\n@ NS ns.test.\n'
+    for ((i = 0; i < 100; i++)); do echo "$i PTR bmx$i.scan.test."; done
+  } >"$(dirname "$zone")/reverse-bench.zone"
+  local listen="" sep=""
+  for ((i = 0; i < 100; i++)); do listen+="$sep\"127.0.1.$i:25\""; sep=", "; done
+  cat >"$run/bench.json" <<JSON
+{"listeners": [{"name": "scan-bench", "listen": [$listen], "greeting": ["220 bmx.scan.test ESMTP ready"],
+  "ehlo_name": "bmx.scan.test", "extensions": ["PIPELINING", "SIZE 10240000", "STARTTLS", "8BITMIME", "ENHANCEDSTATUSCODES"],
+  "tls": {"cert": "scan.pem", "key": "scan.key", "min_version": "TLSv1.2", "max_version": "TLSv1.3", "seclevel0": false},
+  "relay": "deny", "local_domains": ["scan.test"]}]}
+JSON
+}
+
 make_zones() {
   local keys=$run/keys zones=$run/zones serial ksk zsk inception expiration
   rm -rf "$keys" "$zones"
   mkdir -p "$keys" "$zones"
   serial=$(date -u +%s)
   sed "s/@SERIAL@/$serial/" "$here/zones/test.zone.in" >"$zones/test.zone"
-  cat "$here/zones/hostile.zone.in" "$here/zones/wan.zone.in" "$here/zones/frontends.zone.in" >>"$zones/test.zone"
+  cat "$here/zones/hostile.zone.in" "$here/zones/wan.zone.in" "$here/zones/frontends.zone.in" \
+    "$here/zones/scan.zone.in" >>"$zones/test.zone"
+  make_scan_domains "$zones/test.zone"
+  rm -f "$run/bench.json"
+  if ((scan_bench > 0)); then make_bench_domains "$zones/test.zone" "$scan_bench"; fi
   sed "s/@SERIAL@/$serial/" "$here/zones/insecure.test.zone.in" >"$zones/insecure.test.zone"
   sed "s/@SERIAL@/$serial/" "$here/zones/bogus.zone.in" >"$zones/bogus.zone"
   make_tlsa "$zones"
@@ -229,6 +275,9 @@ zone:
     name: "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.ip6.arpa."
     zonefile: "reverse-v6.zone"
 CONF
+  if [[ -f $run/zones/reverse-bench.zone ]]; then
+    printf '\nzone:\n    name: "1.0.127.in-addr.arpa."\n    zonefile: "reverse-bench.zone"\n' >>"$run/nsd/nsd.conf"
+  fi
   nsd-checkconf "$run/nsd/nsd.conf" || die "nsd-checkconf rejected $run/nsd/nsd.conf"
 }
 
@@ -294,7 +343,9 @@ cmd_start() {
   # setsid: the servers outlive this script and the terminal; $! is their own PID.
   setsid nsd -d -c "$run/nsd/nsd.conf" </dev/null >>"$run/logs/nsd.out" 2>&1 9>&- &
   echo $! >"$run/nsd.pid"
-  setsid "$fixture" --config "$run/scenarios.json" --config "$run/hostile.json" --config "$run/frontends.json" --base-dir "$run/certs" \
+  local bench_config=()
+  [[ -f $run/bench.json ]] && bench_config=(--config "$run/bench.json")
+  setsid "$fixture" --config "$run/scenarios.json" --config "$run/hostile.json" --config "$run/frontends.json" "${bench_config[@]}" --base-dir "$run/certs" \
     --log-dir "$run/logs" </dev/null >>"$run/logs/fixture.out" 2>&1 9>&- &
   echo $! >"$run/fixture.pid"
   setsid "$sts_server" "$run/sts_sites.json" "$run/certs" </dev/null >>"$run/logs/sts.out" 2>&1 9>&- &

@@ -66,6 +66,26 @@ CLI::App* add_serve_command(CLI::App& app, ServeArgs& args, const std::function<
 /// `mxray serve`: runs the web server until SIGINT/SIGTERM; returns the exit code.
 int run_serve(ServeArgs& args);
 
+/// What `mxray scan` was told (the probe options are the same as check's).
+struct ScanArgs {
+  std::string input = "-";          // a file, or - for standard input
+  std::string output;               // empty: standard output
+  std::string summary_csv;
+  std::size_t concurrency = 64;     // domains checked at once
+  double connections_per_second = 2;  // new connections per second to one address
+  std::size_t probe_cache = 100000;   // finished probes kept for reuse
+  double busy_backoff = 30;           // seconds to wait after a 421 before probing that address again
+  std::string shard = "0/1";
+  bool resume = false;
+  std::string progress = "auto";    // auto | bar | lines | none
+};
+
+/// Adds the scan subcommand and its own options (the probe options are added by main).
+CLI::App* add_scan_command(CLI::App& app, ScanArgs& args, const std::function<std::string(const char*)>& T);
+/// `mxray scan [FILE|-]`: one JSON report per line; 0 when every domain was checked, 3 for bad
+/// input, 130 when interrupted.
+int run_scan(const ScanArgs& args, pipeline::CheckOptions options, const std::string& language);
+
 /// `mxray check DOMAIN`: returns the exit code.
 int run_check(const std::string& domain, const pipeline::CheckOptions& options, const OutputOptions& output,
               const JudgeArgs& judge = {});

@@ -109,44 +109,49 @@ int main(int argc, char** argv) {
                   T(N_("After the report, list every timed step (DNS, each session's commands, TLS handshakes, policy fetch)")));
   check->add_option("--color", output.colour, T(N_("Colour: auto (a terminal, unless NO_COLOR is set), always, never")))
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  check->add_option("--resolver", options.resolver.forwarders,
-                    T(N_("DNS resolver ADDR[@PORT] to ask (repeatable; default: the system's)")));
-  check->add_option("--trust-anchor", options.resolver.trust_anchor_file,
-                    T(N_("DNSSEC trust anchor file (default: /usr/share/dns/root.key)")));
-  check->add_option("--ca-file", options.ca_file, T(N_("Trust these CA certificates instead of the system store")));
-  check->add_option("--port", port, T(N_("SMTP port to connect to")))->check(CLI::Range(1, 65535));
-  check->add_option("--mta-sts-port", mta_sts_port,
-                    T(N_("HTTPS port for the MTA-STS policy fetch (default 443; for test setups)")))
-      ->check(CLI::Range(1, 65535));
-  check->add_flag("--allow-private", options.probe.allow_private,
-                  T(N_("Allow loopback, private and other non-public addresses (internal networks, the lab)")));
-  check->add_option("--ehlo-name", options.probe.ehlo_name, T(N_("Name to announce in EHLO (default: this host's name)")));
-  check->add_flag("-4", only4, T(N_("IPv4 only")));
-  check->add_flag("-6", only6, T(N_("IPv6 only")));
-  check->add_option("--timeout", check_timeout, T(N_("Deadline for the whole check, seconds")))->check(CLI::Range(0.1, 3600.0));
-  check->add_option("--connect-timeout", connect_timeout, T(N_("Deadline for a TCP connect, seconds")))->check(CLI::Range(0.1, 600.0));
-  check->add_option("--banner-timeout", banner_timeout, T(N_("Deadline for the greeting, seconds")))->check(CLI::Range(0.1, 600.0));
-  check->add_option("--command-timeout", command_timeout, T(N_("Deadline for each command, seconds")))->check(CLI::Range(0.1, 600.0));
-  check->add_option("--dns-timeout", dns_timeout, T(N_("Deadline for each DNS query, seconds")))->check(CLI::Range(0.1, 600.0));
-  check->add_option("--relay-from", options.probe.relay_from, T(N_("Sender for the open-relay test (never receives mail)")));
-  check->add_option("--relay-to", options.probe.relay_to, T(N_("Outside recipient for the open-relay test (DATA is never sent)")));
-  check->add_flag("--no-relay-test", no_relay, T(N_("Skip the open-relay test")));
-  check->add_flag("--submission", options.submission,
-                  T(N_("Also find and check the submission services (ports 465 and 587, RFC 6186 and RFC 8314); never sends credentials")));
+  app::ScanArgs scan_args;
+  auto* scan = app::add_scan_command(app, scan_args, T);
   std::vector<std::string> deny_prefixes;
-  app::add_address_limits(*check, deny_prefixes, options.sessions_per_address, T);
   bool no_legacy_scan = false;
-  check->add_flag("--no-legacy-tls-scan", no_legacy_scan,
-                  T(N_("Do not open extra sessions to test whether TLS 1.0 and 1.1 are still accepted")));
   std::string relay_tests = "quick";
-  check->add_option("--relay-tests", relay_tests,
-                    T(N_("Relay test variants: quick (one outside sender and recipient) or all (16 tricks: null "
-                         "sender, percent hack, quoted local parts, source routes, bang paths, ...)")))
-      ->check(CLI::IsMember({"quick", "all"}));
+  // The probe options: the same for one domain (check) and many (scan).
+  for (auto* sub : {check, scan}) {
+    sub->add_option("--resolver", options.resolver.forwarders,
+                      T(N_("DNS resolver ADDR[@PORT] to ask (repeatable; default: the system's)")));
+    sub->add_option("--trust-anchor", options.resolver.trust_anchor_file,
+                      T(N_("DNSSEC trust anchor file (default: /usr/share/dns/root.key)")));
+    sub->add_option("--ca-file", options.ca_file, T(N_("Trust these CA certificates instead of the system store")));
+    sub->add_option("--port", port, T(N_("SMTP port to connect to")))->check(CLI::Range(1, 65535));
+    sub->add_option("--mta-sts-port", mta_sts_port,
+                      T(N_("HTTPS port for the MTA-STS policy fetch (default 443; for test setups)")))
+        ->check(CLI::Range(1, 65535));
+    sub->add_flag("--allow-private", options.probe.allow_private,
+                    T(N_("Allow loopback, private and other non-public addresses (internal networks, the lab)")));
+    sub->add_option("--ehlo-name", options.probe.ehlo_name, T(N_("Name to announce in EHLO (default: this host's name)")));
+    sub->add_flag("-4", only4, T(N_("IPv4 only")));
+    sub->add_flag("-6", only6, T(N_("IPv6 only")));
+    sub->add_option("--timeout", check_timeout, T(N_("Deadline for the whole check, seconds")))->check(CLI::Range(0.1, 3600.0));
+    sub->add_option("--connect-timeout", connect_timeout, T(N_("Deadline for a TCP connect, seconds")))->check(CLI::Range(0.1, 600.0));
+    sub->add_option("--banner-timeout", banner_timeout, T(N_("Deadline for the greeting, seconds")))->check(CLI::Range(0.1, 600.0));
+    sub->add_option("--command-timeout", command_timeout, T(N_("Deadline for each command, seconds")))->check(CLI::Range(0.1, 600.0));
+    sub->add_option("--dns-timeout", dns_timeout, T(N_("Deadline for each DNS query, seconds")))->check(CLI::Range(0.1, 600.0));
+    sub->add_option("--relay-from", options.probe.relay_from, T(N_("Sender for the open-relay test (never receives mail)")));
+    sub->add_option("--relay-to", options.probe.relay_to, T(N_("Outside recipient for the open-relay test (DATA is never sent)")));
+    sub->add_flag("--no-relay-test", no_relay, T(N_("Skip the open-relay test")));
+    sub->add_flag("--submission", options.submission,
+                    T(N_("Also find and check the submission services (ports 465 and 587, RFC 6186 and RFC 8314); never sends credentials")));
+    app::add_address_limits(*sub, deny_prefixes, options.sessions_per_address, T);
+    sub->add_flag("--no-legacy-tls-scan", no_legacy_scan,
+                    T(N_("Do not open extra sessions to test whether TLS 1.0 and 1.1 are still accepted")));
+    sub->add_option("--relay-tests", relay_tests,
+                      T(N_("Relay test variants: quick (one outside sender and recipient) or all (16 tricks: null "
+                           "sender, percent hack, quoted local parts, source routes, bang paths, ...)")))
+        ->check(CLI::IsMember({"quick", "all"}));
 
-  check->add_option("--dnsbl", options.blocklists,
-                    T(N_("Look up every MX address on this DNS blocklist zone (repeatable; 'default': "
-                         "zen.spamhaus.org, bl.spamcop.net, b.barracudacentral.org, psbl.surriel.com)")));
+    sub->add_option("--dnsbl", options.blocklists,
+                      T(N_("Look up every MX address on this DNS blocklist zone (repeatable; 'default': "
+                           "zen.spamhaus.org, bl.spamcop.net, b.barracudacentral.org, psbl.surriel.com)")));
+  }
   std::string at_text;
   const auto at_help = T(N_("Judge as of a later moment: +30d, +12h, +2w (after the check time) or a UTC date "
                             "2027-01-15 / 2027-01-15T08:00:00Z"));
@@ -162,6 +167,7 @@ int main(int argc, char** argv) {
   std::string lang_option;
   const auto lang_help = T(N_("Language of the report and messages: en, fr, de, es, it (default: from LANG)"));
   std::string certificate_days = "14,7";
+  scan->add_option("--lang", lang_option, lang_help)->check(CLI::IsMember({"en", "fr", "de", "es", "it"}));
   for (auto* sub : {check, judge}) {
     sub->add_option("--lang", lang_option, lang_help)->check(CLI::IsMember({"en", "fr", "de", "es", "it"}));
     sub->add_option("--format", output.format,
@@ -228,7 +234,7 @@ int main(int argc, char** argv) {
   if (*judge) return app::run_judge(evidence_file, output, judge_args);
 
   if (only4 && only6) return bad_input(std::string(i18n::tr(lang, N_("-4 and -6 exclude each other"))));
-  if (check->count("--ehlo-name") == 0) {
+  if ((*scan ? scan : check)->count("--ehlo-name") == 0) {
     // Like swaks and posttls-finger: servers that check the EHLO name see a real host name.
     char host[256] = {};
     if (gethostname(host, sizeof host - 1) == 0 && host[0] != '\0' && smtp::ehlo_name_problem(host).empty()) {
@@ -271,5 +277,6 @@ int main(int argc, char** argv) {
   limits.dns_timeout = seconds(dns_timeout);
   limits.probe_timeout = std::min(limits.probe_timeout, limits.check_timeout);
   limits.policy_timeout = std::min(limits.policy_timeout, limits.check_timeout);
+  if (*scan) return app::run_scan(scan_args, options, lang);
   return app::run_check(domain, options, output, judge_args);
 }

@@ -35,6 +35,11 @@ check_options=$(complete_words mxray check -)
 for option in $("$mxray" check --help | awk '/^Options:$/ {s = 1; next} /^$/ {s = 0} s && /^  -/ {print $1}' | tr ',' '\n'); do
   grep -qxF -- "$option" <<<"$check_options" || fail "mxray check -<TAB> does not offer $option"
 done
+scan_options=$(complete_words mxray scan -)
+for option in $("$mxray" scan --help | awk '/^Options:$/ {s = 1; next} /^$/ {s = 0} s && /^  -/ {print $1}' | tr ',' '\n'); do
+  grep -qxF -- "$option" <<<"$scan_options" || fail "mxray scan -<TAB> does not offer $option"
+done
+[[ $(complete_words mxray scan --progress "") == $'auto\nbar\nlines\nnone' ]] || fail "scan --progress <TAB> does not offer auto bar lines none"
 [[ $(complete_words mxray check --color "") == $'auto\nalways\nnever' ]] || fail "--color <TAB> does not offer auto always never"
 [[ $(complete_words mxray check --relay-tests a) == all ]] || fail "--relay-tests a<TAB> does not complete to all"
 [[ -z $(complete_words mxray check --port "") ]] || fail "--port <TAB> offers something"

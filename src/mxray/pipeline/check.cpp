@@ -2,7 +2,11 @@
 #include "mxray/pipeline/check.hpp"
 
 #include <algorithm>
+#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/io_context.hpp>
 #include <chrono>
 #include <ctime>
@@ -12,6 +16,7 @@
 #include "mxray/core/join.hpp"
 #include "mxray/core/printable.hpp"
 #include "mxray/core/step_log.hpp"
+#include "mxray/core/text.hpp"
 #include "mxray/dns/dnsbl.hpp"
 #include "mxray/dns/domain_name.hpp"
 #include "mxray/dns/submission_hosts.hpp"
@@ -47,6 +52,60 @@ asio::awaitable<void> timed(core::StepLog log, std::string step, asio::awaitable
   const auto from = Clock::now();
   co_await std::move(work);
   log.add(std::move(step), from, Clock::now());
+}
+
+// The server said it is busy (RFC 5321 4.2.3 421: too many connections, try later).
+bool server_busy(const report::AddressEvidence& a) {
+  if (a.banner.code == 421) return true;
+  const auto lower = core::ascii_lower(a.banner.text + ' ' + a.concurrent_refusal);
+  return lower.find("too many connections") != std::string::npos;
+}
+
+// A session of a scan: made once per key and shared by every domain that needs it. After a
+// 421 the address gets a pause (no new connection to it from this process) and one more try.
+asio::awaitable<void> shared_probe(ProbeCache& cache, smtp::SessionLimiter& limiter, std::chrono::milliseconds backoff,
+                                   const smtp::ProbeSettings& settings, tls::ClientContext& tls,
+                                   const report::MxEvidence& mx, report::AddressEvidence& address,
+                                   std::vector<std::string> names, std::string key, SharedProbeNote& note) {
+  note.ip = address.ip;
+  note.port = settings.port;
+  auto claim = cache.claim(key, co_await asio::this_coro::executor);
+  if (!claim.owner) {
+    co_await cache.wait(key, claim.probe);
+    address = reuse_for(*claim.probe, mx, names, address);
+    note.reused = true;
+    note.probed_as = claim.probe->host;
+    note.probed_for = claim.probe->domain;
+    note.taken_at_epoch = claim.probe->taken_at_epoch;
+    co_return;
+  }
+  const auto before = address;  // what DNS gave, for a second try
+  note.taken_at_epoch = static_cast<long long>(std::time(nullptr));
+  co_await guarded_probe(settings, tls, mx, address, {}, names);
+  const auto retry_by = Clock::now() + backoff + settings.limits.probe_timeout;
+  if (server_busy(address) && backoff.count() > 0 && retry_by < settings.check_deadline) {
+    limiter.back_off(address.ip, Clock::now() + backoff);
+    asio::steady_timer pause(co_await asio::this_coro::executor);
+    pause.expires_after(backoff);
+    co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
+    auto again = before;
+    note.taken_at_epoch = static_cast<long long>(std::time(nullptr));
+    co_await guarded_probe(settings, tls, mx, again, {}, names);
+    again.reverse_dns = std::move(address.reverse_dns);  // written beside the probe, keep it
+    again.dnsbl = std::move(address.dnsbl);
+    for (auto& step : address.timeline) {
+      if (step.session == "reverse_dns") again.timeline.push_back(std::move(step));
+    }
+    address = std::move(again);
+    note.retried_busy = true;
+  }
+  claim.probe->evidence = address;
+  claim.probe->host = mx.host;
+  claim.probe->domain = settings.domain;
+  claim.probe->taken_at_epoch = note.taken_at_epoch;
+  note.probed_as = mx.host;
+  note.probed_for = settings.domain;
+  cache.finish(key, claim.probe);
 }
 
 // The MTA-STS policy fetch beside the probes (DESIGN.md data flow); it fails only itself.
@@ -126,6 +185,7 @@ Checker::Checker(asio::any_io_executor executor, CheckOptions options) : options
   options_.resolver.timeout = options_.probe.limits.dns_timeout;
   resolver_ = std::make_unique<dns::Resolver>(executor, options_.resolver);
   limiter_ = std::make_unique<smtp::SessionLimiter>(options_.sessions_per_address);
+  limiter_->set_rate(options_.connections_per_second);
   tls_ = std::make_unique<tls::ClientContext>(options_.ca_file);
 }
 
@@ -214,7 +274,9 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
   // there and its certificate matched against each name. A name with its own DANE records
   // needs its own handshake, so it gets a TLS-only session (no relay test, no VRFY/EXPN).
   auto plan = plan_sessions(ev);
-  for (auto& session : plan) {
+  if (cache_ != nullptr) result.shared.resize(plan.size());
+  for (std::size_t p = 0; p < plan.size(); ++p) {
+    auto& session = plan[p];
     auto& mx = ev.mx[session.mx];
     smtp::StepObserver on_step;
     if (progress) {
@@ -223,6 +285,13 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
       };
     }
     auto& s = session.tls_only ? tls_only : settings;
+    if (cache_ != nullptr) {
+      auto& address = mx.addresses[session.address];
+      auto key = ProbeCache::key_of(address.ip, s.port, session.tls_only, dane_signature(mx));
+      probes.push_back(shared_probe(*cache_, *limiter_, options_.busy_backoff, s, *tls_, mx, address,
+                                    session.other_names, std::move(key), result.shared[p]));
+      continue;
+    }
     probes.push_back(guarded_probe(s, *tls_, mx, mx.addresses[session.address], std::move(on_step), session.other_names));
   }
   if (submission && ev.target.mx_lookup) {

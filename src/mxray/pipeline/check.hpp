@@ -5,6 +5,7 @@
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -14,6 +15,7 @@
 
 #include "mxray/dns/mail_hosts.hpp"
 #include "mxray/dns/resolver.hpp"
+#include "mxray/pipeline/probe_cache.hpp"
 #include "mxray/report/evidence.hpp"
 #include "mxray/smtp/probe.hpp"
 #include "mxray/smtp/session_limiter.hpp"
@@ -34,12 +36,26 @@ struct CheckOptions {
   std::string next_certificate_file; // PEM certificate about to be deployed (--next-cert), matched against DNS
   bool submission = false;           // find and check the submission services (--submission, RFC 6186 / RFC 8314)
   std::vector<std::string> blocklists;  // DNSBL zones to ask for every address (--dnsbl; "default": the default set)
+  double connections_per_second = 0;    // new connections per second to one address, all checks together (0: no limit)
+  std::chrono::milliseconds busy_backoff{30000};  // with shared probes: pause and probe again after a 421 greeting
+};
+
+/// A session of a check that came from (or went into) the scan's shared probes.
+struct SharedProbeNote {
+  std::string ip;
+  unsigned short port = 25;
+  std::string probed_as;        // the MX name the session was made for
+  std::string probed_for;       // the domain whose check made it
+  long long taken_at_epoch = 0;
+  bool reused = false;          // false: this check made the probe
+  bool retried_busy = false;    // the server answered 421 and was probed again after a pause
 };
 
 /// The evidence, or why the domain could not be checked at all.
 struct CheckResult {
   report::DomainEvidence evidence;
   std::string error;          // non-empty: could not check (bad input, DNS failure)
+  std::vector<SharedProbeNote> shared;  // with share_probes(): one per session
   bool ok() const { return error.empty(); }
 };
 
@@ -69,11 +85,17 @@ class Checker {
   /// the submission services to this one check (the web page's ?submission=1).
   boost::asio::awaitable<CheckResult> check(std::string input, ProgressObserver progress = {}, bool submission = false);
 
+  /// Takes the SMTP sessions of every later check from `cache` (a bulk scan): an address
+  /// already probed is not probed again. Null: every check makes its own sessions.
+  void share_probes(ProbeCache* cache) { cache_ = cache; }
+  smtp::SessionLimiter& limiter() { return *limiter_; }
+
  private:
   CheckOptions options_;
   std::unique_ptr<dns::Resolver> resolver_;
   std::unique_ptr<tls::ClientContext> tls_;
   std::unique_ptr<smtp::SessionLimiter> limiter_;  // shared by every check of this Checker
+  ProbeCache* cache_ = nullptr;
 };
 
 /// Runs one check on its own event loop (for the command line).

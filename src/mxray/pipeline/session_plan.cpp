@@ -9,19 +9,6 @@
 namespace mxray::pipeline {
 namespace {
 
-std::string dane_signature(const report::MxEvidence& mx) {
-  if (!mx.dane.applies) return {};
-  // DANE-EE (usage 3) ignores names; DANE-TA (usage 2) checks the name, so it is part of it.
-  const bool names_matter = std::any_of(mx.dane.records.begin(), mx.dane.records.end(),
-                                        [](const report::TlsaRecord& r) { return r.usage == 2; });
-  std::string sig = names_matter ? mx.dane.base_domain : "";
-  for (const auto& r : mx.dane.records) {
-    sig += '|' + std::to_string(r.usage) + ' ' + std::to_string(r.selector) + ' ' + std::to_string(r.matching_type) +
-           ' ' + r.data;
-  }
-  return sig;
-}
-
 void add_name(PlannedSession& s, const report::MxEvidence& mx) {
   for (const auto* name : {&mx.host, &mx.cname_target}) {
     if (!name->empty() && std::find(s.other_names.begin(), s.other_names.end(), *name) == s.other_names.end()) {
@@ -43,6 +30,19 @@ void match_names_for(const report::MxEvidence& mx, report::CertificateEvidence& 
 }
 
 }  // namespace
+
+std::string dane_signature(const report::MxEvidence& mx) {
+  if (!mx.dane.applies) return {};
+  // DANE-EE (usage 3) ignores names; DANE-TA (usage 2) checks the name, so it is part of it.
+  const bool names_matter = std::any_of(mx.dane.records.begin(), mx.dane.records.end(),
+                                        [](const report::TlsaRecord& r) { return r.usage == 2; });
+  std::string sig = names_matter ? mx.dane.base_domain : "";
+  for (const auto& r : mx.dane.records) {
+    sig += '|' + std::to_string(r.usage) + ' ' + std::to_string(r.selector) + ' ' + std::to_string(r.matching_type) +
+           ' ' + r.data;
+  }
+  return sig;
+}
 
 std::vector<PlannedSession> plan_sessions(const report::DomainEvidence& ev) {
   std::vector<PlannedSession> plan;

@@ -22,6 +22,10 @@ struct PlannedSession {
   std::vector<std::pair<std::size_t, std::size_t>> copies;    // (mx, address) entries filled from this one
 };
 
+/// What a handshake with `mx` must be verified against: its TLSA records where DANE applies
+/// (with the base domain when DANE-TA checks names), empty otherwise. Equal signatures can share one handshake.
+std::string dane_signature(const report::MxEvidence& mx);
+
 /// The sessions for `ev` (IP-literal MX targets are not probed: senders cannot use them).
 std::vector<PlannedSession> plan_sessions(const report::DomainEvidence& ev);
 

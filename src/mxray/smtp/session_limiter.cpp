@@ -50,6 +50,46 @@ std::size_t SessionLimiter::active(const std::string& address) const {
 
 asio::awaitable<SessionLimiter::Permit> SessionLimiter::acquire(std::string address,
                                                                std::chrono::steady_clock::time_point deadline) {
+  Permit permit = co_await acquire_slot(address, deadline);
+  if (!permit.granted_) co_return permit;
+  const auto start = book_start(address);
+  if (start > std::chrono::steady_clock::now()) {
+    if (start > deadline) {
+      permit.release();
+      permit.granted_ = false;
+      co_return permit;
+    }
+    asio::steady_timer pause(co_await asio::this_coro::executor);
+    pause.expires_at(start);
+    co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
+  }
+  co_return permit;
+}
+
+std::chrono::steady_clock::time_point SessionLimiter::book_start(const std::string& address) {
+  const auto now = std::chrono::steady_clock::now();
+  if (rate_ <= 0 && next_start_.empty()) return now;
+  if (next_start_.size() > 4096) {  // forget addresses whose next start is already past
+    for (auto it = next_start_.begin(); it != next_start_.end();) it = it->second <= now ? next_start_.erase(it) : std::next(it);
+  }
+  auto it = next_start_.find(address);
+  const auto start = it == next_start_.end() ? now : std::max(now, it->second);
+  if (rate_ > 0) {
+    const auto gap = std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(1.0 / rate_));
+    next_start_[address] = start + gap;
+  } else if (it != next_start_.end() && it->second <= now) {
+    next_start_.erase(it);
+  }
+  return start;
+}
+
+void SessionLimiter::back_off(const std::string& address, std::chrono::steady_clock::time_point until) {
+  auto& next = next_start_[address];
+  next = std::max(next, until);
+}
+
+asio::awaitable<SessionLimiter::Permit> SessionLimiter::acquire_slot(const std::string& address,
+                                                                    std::chrono::steady_clock::time_point deadline) {
   Permit permit;
   if (per_address_ == 0) {  // unlimited
     permit.granted_ = true;
@@ -59,7 +99,7 @@ asio::awaitable<SessionLimiter::Permit> SessionLimiter::acquire(std::string addr
   if (slot.active < per_address_ && slot.waiting.empty()) {
     ++slot.active;
     permit.owner_ = this;
-    permit.key_ = std::move(address);
+    permit.key_ = address;
     permit.granted_ = true;
     co_return permit;
   }
@@ -69,7 +109,7 @@ asio::awaitable<SessionLimiter::Permit> SessionLimiter::acquire(std::string addr
   co_await waiter.timer.async_wait(asio::as_tuple(asio::use_awaitable));
   if (waiter.granted) {
     permit.owner_ = this;
-    permit.key_ = std::move(address);
+    permit.key_ = address;
     permit.granted_ = true;
     co_return permit;
   }

@@ -1,6 +1,7 @@
-// Politeness towards one remote address: at most N SMTP sessions open to it at once, shared
-// by every check that uses the same limiter (one per Checker: the command line, every visitor
-// of `mxray serve`). A session waits its turn until its deadline; the wait is bounded.
+// Politeness towards one remote address: at most N SMTP sessions open to it at once, at most R
+// new connections per second, and a pause after the server said it has too many (back_off),
+// shared by every check that uses the same limiter (one per Checker: the command line, every
+// visitor of `mxray serve`, a whole `mxray scan`). A session waits its turn until its deadline.
 // Single-threaded: use it from the one event loop that owns it.
 #pragma once
 
@@ -44,6 +45,12 @@ class SessionLimiter {
   boost::asio::awaitable<Permit> acquire(std::string address, std::chrono::steady_clock::time_point deadline);
 
   std::size_t per_address() const { return per_address_; }
+
+  /// At most `per_second` new connections per second to one address (0: no limit).
+  void set_rate(double per_second) { rate_ = per_second; }
+  double rate() const { return rate_; }
+  /// No new connection to `address` before `until` (the server answered 421: too many connections).
+  void back_off(const std::string& address, std::chrono::steady_clock::time_point until);
   /// Sessions open to `address` now (for tests and metrics).
   std::size_t active(const std::string& address) const;
 
@@ -54,9 +61,15 @@ class SessionLimiter {
     std::deque<Waiter*> waiting;
   };
   void release(const std::string& key);
+  boost::asio::awaitable<Permit> acquire_slot(const std::string& address, std::chrono::steady_clock::time_point deadline);
+  // When a connection granted now may start: after the address's previous start plus 1/rate
+  // and after any back-off; books that moment for it.
+  std::chrono::steady_clock::time_point book_start(const std::string& address);
 
   std::size_t per_address_;
+  double rate_ = 0;
   std::map<std::string, Slot> slots_;
+  std::map<std::string, std::chrono::steady_clock::time_point> next_start_;  // pruned of past moments
 };
 
 }  // namespace mxray::smtp

@@ -89,5 +89,35 @@ TEST(SessionLimiter, ZeroMeansNoLimit) {
   EXPECT_EQ(order, (std::vector<int>{1, 2, 3}));
 }
 
+// The rate and the back-off are told by whether a connection may start before a deadline (no
+// timing is asserted: the pauses are hours, the deadlines now).
+TEST(SessionLimiter, RatePerAddressSpacesNewConnections) {
+  asio::io_context io;
+  SessionLimiter limiter(0);
+  limiter.set_rate(1.0 / 3600);  // one new connection an hour
+  std::vector<int> order;
+  std::size_t peak = 0;
+  const auto soon = Clock::now() + milliseconds(50);
+  asio::co_spawn(io, hold(limiter, "192.0.2.1", milliseconds(1), order, 1, peak, soon), asio::detached);
+  asio::co_spawn(io, hold(limiter, "192.0.2.1", milliseconds(1), order, 2, peak, soon), asio::detached);
+  asio::co_spawn(io, hold(limiter, "192.0.2.2", milliseconds(1), order, 3, peak, soon), asio::detached);
+  io.run();
+  EXPECT_EQ(order, (std::vector<int>{1, -2, 3}));  // the second to the same address would wait an hour
+}
+
+TEST(SessionLimiter, BackOffHoldsOnlyThatAddress) {
+  asio::io_context io;
+  SessionLimiter limiter(2);
+  limiter.back_off("192.0.2.1", Clock::now() + std::chrono::hours(1));  // it said 421: too many connections
+  std::vector<int> order;
+  std::size_t peak = 0;
+  const auto soon = Clock::now() + milliseconds(50);
+  asio::co_spawn(io, hold(limiter, "192.0.2.1", milliseconds(1), order, 1, peak, soon), asio::detached);
+  asio::co_spawn(io, hold(limiter, "192.0.2.2", milliseconds(1), order, 2, peak, soon), asio::detached);
+  io.run();
+  EXPECT_EQ(order, (std::vector<int>{-1, 2}));
+  EXPECT_EQ(limiter.active("192.0.2.1"), 0u);  // the refused wait gave its slot back
+}
+
 }  // namespace
 }  // namespace mxray::smtp
