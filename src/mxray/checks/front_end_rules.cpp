@@ -184,19 +184,29 @@ void judge_front_end(const report::MxEvidence& mx, const report::AddressEvidence
       each.numbers.emplace_back(name, i18n::seconds(slow[i]->ms));
     }
     if (slow.size() > 8) each.msgid += ", ...";
-    // Where the deadline cut the session short: a step, or the relay test's group.
+    // Where the deadline cut the session short: a step, or the relay test's group. The probe
+    // names steps by their SMTP command (kept as they are) or in words (worded here).
     std::string cut = a.aborted_kind == "timeout" ? a.aborted.substr(0, a.aborted.find(':')) : std::string();
     for (const auto& t : a.relay.attempts) {
       if (cut.empty() && (t.text.rfind("no answer within", 0) == 0 || t.mail_text.rfind("no answer within", 0) == 0)) {
-        cut = "the relay test";
+        cut = "relay";
       }
     }
     auto detail = i18n::with_numbers(
         cut.empty() ? N_("{count} of {total} replies each took {low} to {high} ({replies})")
                     : N_("{count} of {total} replies each took {low} to {high} ({replies}); the check's deadline ended "
                          "the session at {step}"),
-        {{"count", std::to_string(slow.size())}, {"total", std::to_string(a.reply_times.size())}, {"step", cut}},
+        {{"count", std::to_string(slow.size())}, {"total", std::to_string(a.reply_times.size())}},
         {{"low", i18n::seconds(lo)}, {"high", i18n::seconds(hi)}});
+    const std::string_view step_words = cut == "relay"           ? N_("the relay test")
+                                        : cut == "banner"        ? N_("the greeting")
+                                        : cut == "TLS handshake" ? N_("the TLS handshake")
+                                                                 : std::string_view{};
+    if (!step_words.empty()) {
+      detail.parts.emplace_back("step", i18n::Message{std::string(step_words), {}, 0, {}, {}, {}});
+    } else {
+      detail.args.emplace_back("step", cut);
+    }
     detail.parts.emplace_back("replies", std::move(each));
     out.add("smtp.tarpit", host, a.ip, std::move(detail));
   }
