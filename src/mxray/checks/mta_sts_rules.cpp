@@ -56,7 +56,9 @@ void judge_mta_sts(const report::DomainEvidence& ev, const std::vector<MtaStsMxO
   if (sts.txt_error == "malformed") out.add("mtasts.txt_malformed", {}, {}, sts_txt_problem(sts));
   const bool txt_ok = sts.txt_error.empty() && !sts.id.empty();
   if (f.attempted && !f.ok && f.error_kind != "dns") {
-    out.add("mtasts.fetch_failed", {}, {}, N_("{url}: {error}"), {{"url", f.url}, {"error", f.error}});
+    auto detail = i18n::Message{N_("{url}: {error}"), {}, 0, {{"url", f.url}}, {}, {}};
+    detail.parts.emplace_back("error", policy_fetch_error(f));
+    out.add("mtasts.fetch_failed", {}, {}, std::move(detail));
   }
   if (sts.txt_error == "none" || (sts.txt_error.empty() && sts.id.empty())) {
     if (f.ok) {
@@ -67,8 +69,13 @@ void judge_mta_sts(const report::DomainEvidence& ev, const std::vector<MtaStsMxO
     }
   }
   if (txt_ok && !f.ok) {
-    out.add("mtasts.txt_without_policy", {}, {}, N_("v=STSv1 record id {id}, but no policy: {error}"),
-            {{"id", sts.id}, {"error", f.attempted ? f.error : std::string("-")}});
+    auto detail = i18n::Message{N_("v=STSv1 record id {id}, but no policy: {error}"), {}, 0, {{"id", sts.id}}, {}, {}};
+    if (f.attempted) {
+      detail.parts.emplace_back("error", policy_fetch_error(f));
+    } else {
+      detail.args.emplace_back("error", "-");
+    }
+    out.add("mtasts.txt_without_policy", {}, {}, std::move(detail));
   }
   if (!f.ok) return;
   const auto& p = sts.policy;

@@ -95,6 +95,34 @@ i18n::Message sts_txt_problem(const report::MtaStsEvidence& sts) {
   return as_written(code);
 }
 
+i18n::Message policy_fetch_error(const report::PolicyFetch& f) {
+  const auto& kind = f.error_kind;
+  if (kind == "status") {
+    return text(N_("HTTP status {status} (only 200 is accepted)"), {{"status", std::to_string(f.status)}});
+  }
+  if (kind == "redirect") {
+    return text(N_("HTTP {status} redirect to {location} (RFC 8461 3.3: redirects are not followed)"),
+                {{"status", std::to_string(f.status)}, {"location", f.location}});
+  }
+  if (kind == "content_type") {
+    return text(N_("Content-Type \"{type}\" (must be text/plain)"), {{"type", f.content_type}});
+  }
+  if (kind == "timeout") {
+    return i18n::with_numbers(N_("no policy within {time}"), {}, {{"time", i18n::seconds(f.ms)}});
+  }
+  if (kind == "certificate" && !f.cert_error.empty()) {
+    return text(N_("certificate of {host} rejected: {error}"), {{"host", f.host}, {"error", f.cert_error}});
+  }
+  if (kind == "dns" && f.addresses.empty()) {
+    // The fetch words NXDOMAIN in its error; the evidence has no field of its own for it.
+    if (f.error.find("(NXDOMAIN)") != std::string::npos) {
+      return text(N_("{host} does not exist (NXDOMAIN)"), {{"host", f.host}});
+    }
+    return text(N_("{host} has no address"), {{"host", f.host}});
+  }
+  return as_written(f.error);
+}
+
 i18n::Message tls_rpt_problem(const report::TlsRptEvidence& rpt) {
   const auto& code = rpt.detail;
   const auto count = rpt.rpt_records.size();

@@ -25,6 +25,10 @@ i18n::Message sts_bad_lines(const report::MtaStsPolicy& policy);
 /// What is wrong with the _mta-sts TXT records (txt_detail).
 i18n::Message sts_txt_problem(const report::MtaStsEvidence& sts);
 
+/// Why the MTA-STS policy fetch failed, worded from its error_kind and the fields beside it;
+/// errors the system words (connect, TLS, HTTP reading) stay as written.
+i18n::Message policy_fetch_error(const report::PolicyFetch& fetch);
+
 /// What is wrong with the _smtp._tls TXT records (detail).
 i18n::Message tls_rpt_problem(const report::TlsRptEvidence& rpt);
 

@@ -42,6 +42,21 @@ TEST(PolicyProblems, TxtRecordsAreWordedAndCounted) {
   EXPECT_NE(i18n::render("it", tls_rpt_problem(rpt)).find("non è né mailto: né https:"), std::string::npos);
 }
 
+TEST(PolicyProblems, FetchErrorsAreWordedFromTheirFields) {
+  report::PolicyFetch f;
+  f.error_kind = "status";
+  f.status = 404;
+  f.error = "HTTP status 404 (only 200 is accepted)";
+  EXPECT_EQ(i18n::render("en", policy_fetch_error(f)), f.error);
+  EXPECT_EQ(i18n::render("de", policy_fetch_error(f)), "HTTP-Status 404 (nur 200 wird akzeptiert)");
+  f.error_kind = "timeout";
+  f.ms = 10000;
+  EXPECT_EQ(i18n::render("fr", policy_fetch_error(f)), "aucune politique en 10,0 s");
+  f.error_kind = "connect";
+  f.error = "Connection refused";
+  EXPECT_EQ(i18n::render("it", policy_fetch_error(f)), "Connection refused") << "the system's words stay";
+}
+
 TEST(PolicyProblems, SentencesOfOlderEvidenceReadAsWritten) {
   report::MtaStsPolicy p;
   p.errors = {"no valid mx line", "mode is \"x\", not enforce, testing or none"};
