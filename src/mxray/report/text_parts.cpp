@@ -148,7 +148,9 @@ void render_policies(std::string& out, const Painter& p, const DomainEvidence& e
                             : (s.txt_error.empty() ? std::string("none") : s.txt_error) +
                                   (s.txt_detail.empty() ? "" : ": " + i18n::render(lang, checks::sts_txt_problem(s))));
   if (s.fetch.attempted) {
-    out += detail_line(tr(lang, "policy"), s.fetch.ok ? s.fetch.url : s.fetch.url + ": " + i18n::render(lang, checks::policy_fetch_error(s.fetch)));
+    out += detail_line(
+        tr(lang, "policy"),
+        s.fetch.ok ? s.fetch.url : s.fetch.url + ": " + i18n::render(lang, checks::policy_fetch_error(s.fetch)));
     if (s.fetch.ok) {
       std::string mxs = core::join(s.policy.mx, " ");
       out += pad +

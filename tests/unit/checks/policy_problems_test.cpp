@@ -35,7 +35,8 @@ TEST(PolicyProblems, TxtRecordsAreWordedAndCounted) {
   EXPECT_EQ(i18n::render("es", sts_txt_problem(sts)), "2 registros empiezan por v=STSv1");
   report::MtaStsEvidence bad;
   policy::evaluate_sts_txt({"v=STSv1; id=no-dashes"}, bad);
-  EXPECT_EQ(i18n::render("en", sts_txt_problem(bad)), "the id of \"v=STSv1; id=no-dashes\" is not 1 to 32 letters and digits");
+  EXPECT_EQ(i18n::render("en", sts_txt_problem(bad)),
+            "the id of \"v=STSv1; id=no-dashes\" is not 1 to 32 letters and digits");
   report::TlsRptEvidence rpt;
   policy::evaluate_tls_rpt({"v=TLSRPTv1; rua=ftp://x.example"}, rpt);
   EXPECT_EQ(rpt.error, "malformed");
