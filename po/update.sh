@@ -7,7 +7,7 @@ repo=$(cd "$here/.." && pwd)
 cd "$repo"
 files=$(git ls-files 'src/*.cpp' 'src/*.hpp' 'apps/*.cpp' 'apps/*.hpp' 2>/dev/null || find src apps -name '*.[ch]pp')
 # shellcheck disable=SC2086
-xgettext --language=C++ --from-code=UTF-8 --keyword=N_ --keyword=tr:2 --keyword=trf:2 \
+xgettext --language=C++ --from-code=UTF-8 --keyword=N_ --keyword=tr:2 --keyword=trf:2 --keyword=trn:2,3 --keyword=counted:1,2 \
   --package-name=mxray --msgid-bugs-address=none --no-wrap --no-location --sort-output -o "$here/mxray.pot" $files
 for lang in fr de es it; do
   po=$here/$lang.po

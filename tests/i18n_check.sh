@@ -8,7 +8,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$repo"
 # shellcheck disable=SC2046
-xgettext --language=C++ --from-code=UTF-8 --keyword=N_ --keyword=tr:2 --keyword=trf:2 --no-wrap --no-location \
+xgettext --language=C++ --from-code=UTF-8 --keyword=N_ --keyword=tr:2 --keyword=trf:2 --keyword=trn:2,3 --keyword=counted:1,2 --no-wrap --no-location \
   --sort-output -o "$tmp/mxray.pot" $(find src apps -name '*.cpp' -o -name '*.hpp' | sort)
 total=$(grep -c '^msgid "' "$tmp/mxray.pot")
 status=0

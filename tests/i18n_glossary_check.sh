@@ -23,7 +23,7 @@ for lang in fr de es it; do
   # Catalogues are written with --no-wrap: one line per msgid and per msgstr (the header aside).
   if awk -v file="$po" -v lang="$lang" '
     function body(line) {
-      sub(/^msg(id|str) "/, "", line)
+      sub(/^msg(id|id_plural|str|str\[[0-9]+\]) "/, "", line)
       sub(/"$/, "", line)
       return line
     }
@@ -85,7 +85,13 @@ for lang in fr de es it; do
       # Forms that are also participles (le firme verificate): voi only where they open a sentence.
       n_voi_start = split("Controllate Verificate Pubblicate Installate Usate Cercate Trovate Attivate Interrogate Allineate Firmate Inviate Scrivete Ripetete Eseguite", voi_start, " ")
     }
-    /^msgid "/ { id = body($0); next }
+    /^msgid "/ { id = body($0); singular = id; next }
+    # A plural entry: msgstr[0] is checked against msgid, the other forms against msgid_plural.
+    /^msgid_plural "/ { plural = body($0); next }
+    /^msgstr\[[0-9]+\] "/ {
+      id = ($0 ~ /^msgstr\[0\]/) ? singular : plural
+      sub(/^msgstr\[[0-9]+\]/, "msgstr")
+    }
     /^msgstr "/ {
       str = body($0)
       line_no = NR

@@ -21,7 +21,7 @@ for lang in fr de es it; do
   # Catalogues are written with --no-wrap: one line per msgid and per msgstr (the header aside).
   if awk -v file="$po" '
     function body(line) {
-      sub(/^msg(id|str) "/, "", line)
+      sub(/^msg(id|id_plural|str|str\[[0-9]+\]) "/, "", line)
       sub(/"$/, "", line)
       return line
     }
@@ -53,7 +53,16 @@ for lang in fr de es it; do
         bad++
       }
     }
-    /^msgid "/ { id = body($0); next }
+    /^msgid "/ { id = body($0); singular = id; plural = ""; next }
+    # A plural entry: each msgstr[N] keeps the placeholders of msgid or of msgid_plural (a
+    # singular form may leave out the count, "the only MX host").
+    /^msgid_plural "/ { plural = body($0); next }
+    /^msgstr\[[0-9]+\] "/ {
+      form = body($0)
+      p = collect(form, "\\{[A-Za-z_][A-Za-z0-9_]*\\}")
+      id = (p == collect(singular, "\\{[A-Za-z_][A-Za-z0-9_]*\\}")) ? singular : plural
+      sub(/^msgstr\[[0-9]+\]/, "msgstr")
+    }
     /^msgstr "/ {
       str = body($0)
       line_no = NR

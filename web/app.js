@@ -41,6 +41,11 @@ const $ = (id) => document.getElementById(id);
 function fmt(template, values) {
   return String(template || '').replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
 }
+// A counted label ({one, other}, see ui_messages.cpp) in the form the count n takes.
+function fmtCount(forms, n, values) {
+  const form = forms && new Intl.PluralRules(lang).select(n) === 'one' ? forms.one : forms && forms.other;
+  return fmt(form, values);
+}
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -71,7 +76,8 @@ function dateTime(iso) {
   return isNaN(d) ? String(iso || '') : new Intl.DateTimeFormat(lang, {dateStyle: 'long', timeStyle: 'medium'}).format(d);
 }
 function daysText(days) {
-  return days < 0 ? fmt(M.expired_ago, {days: number(-days, 0)}) : fmt(M.days_left, {days: number(days, 0)});
+  return days < 0 ? fmtCount(M.expired_ago, -days, {days: number(-days, 0)})
+                  : fmtCount(M.days_left, days, {days: number(days, 0)});
 }
 
 // ---- labels ----

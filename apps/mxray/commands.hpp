@@ -91,7 +91,7 @@ int run_check(const std::string& domain, const pipeline::CheckOptions& options, 
               const JudgeArgs& judge = {});
 /// `mxray judge FILE`: judges saved evidence (a report or evidence JSON); returns the exit code.
 int run_judge(const std::string& file, const OutputOptions& output, const JudgeArgs& judge = {});
-/// `mxray findings`: prints the findings catalogue (text or markdown).
-int run_findings(bool markdown);
+/// `mxray findings`: prints the findings catalogue (text or markdown) in `language`.
+int run_findings(bool markdown, const std::string& language);
 
 }  // namespace mxray::app

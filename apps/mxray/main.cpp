@@ -186,6 +186,12 @@ int main(int argc, char** argv) {
   bool markdown = false;
   auto* findings = app.add_subcommand("findings", T(N_("List every finding mxray can report")));
   findings->add_flag("--markdown", markdown, T(N_("Print the catalogue as Markdown (docs/findings.md)")));
+  std::string findings_lang;
+  findings
+      ->add_option("--lang", findings_lang,
+                   T(N_("Language of the titles, explanations and fixes: en, fr, de, es, it (default: from "
+                        "LANG; English for --markdown)")))
+      ->check(CLI::IsMember({"en", "fr", "de", "es", "it"}));
 
   app::DiffArgs diff_args;
   auto* diff = app::add_diff_command(app, diff_args, T);
@@ -207,7 +213,7 @@ int main(int argc, char** argv) {
   }
 
   if (*completion) return app::run_completion(app, completion_shell);
-  if (*findings) return app::run_findings(markdown);
+  if (*findings) return app::run_findings(markdown, !findings_lang.empty() ? findings_lang : markdown ? "en" : lang);
   if (*diff) return app::run_diff(diff_args, lang);
   if (*serve) {
     auto& probe = serve_args.config.check.probe;

@@ -40,15 +40,18 @@ void judge_certificate(const report::MxEvidence& mx, const report::AddressEviden
     problem = true;
   }
   if (leaf.not_after_epoch < now) {
-    out.add("cert.expired", host, a.ip, N_("expired on {date} ({days} days ago)"),
-            {{"date", leaf.not_after}, {"days", std::to_string(-days_left)}});
+    out.add(
+        "cert.expired", host, a.ip,
+        i18n::counted("expired on {date} ({days} day ago)", "expired on {date} ({days} days ago)",
+                      i18n::magnitude(-days_left), {{"date", leaf.not_after}, {"days", std::to_string(-days_left)}}));
     problem = true;
   } else if (leaf.not_before_epoch > now) {
     out.add("cert.not_yet_valid", host, a.ip, N_("valid only from {date}"), {{"date", leaf.not_before}});
     problem = true;
   } else if (days_left < o.expiry_warning_days) {
-    out.add("cert.expiring", host, a.ip, N_("expires on {date}, in {days} days"),
-            {{"date", leaf.not_after}, {"days", std::to_string(days_left)}});
+    out.add("cert.expiring", host, a.ip,
+            i18n::counted("expires on {date}, in {days} day", "expires on {date}, in {days} days",
+                          i18n::magnitude(days_left), {{"date", leaf.not_after}, {"days", std::to_string(days_left)}}));
     problem = true;
   }
 
@@ -88,8 +91,10 @@ void judge_certificate(const report::MxEvidence& mx, const report::AddressEviden
     }
   }
   if (!problem) {
-    out.add("cert.ok", host, a.ip, N_("issued by {issuer} for {name}, {days} days left"),
-            {{"issuer", leaf.issuer}, {"name", c.matched_name}, {"days", std::to_string(days_left)}});
+    out.add("cert.ok", host, a.ip,
+            i18n::counted("issued by {issuer} for {name}, {days} day left",
+                          "issued by {issuer} for {name}, {days} days left", i18n::magnitude(days_left),
+                          {{"issuer", leaf.issuer}, {"name", c.matched_name}, {"days", std::to_string(days_left)}}));
   }
 }
 

@@ -118,8 +118,10 @@ void judge_dane(const report::DomainEvidence& ev, const report::MxEvidence& mx, 
     return;
   }
   if (d.dnssec != "secure") {
-    out.add("dane.unsigned_tlsa", mx.host, {}, N_("{count} TLSA record(s) at {name} are not DNSSEC-signed: senders ignore them"),
-            {{"count", std::to_string(d.records.size())}, {"name", d.tlsa_name}});
+    out.add("dane.unsigned_tlsa", mx.host, {},
+            i18n::counted("{count} TLSA record at {name} is not DNSSEC-signed: senders ignore it",
+                          "{count} TLSA records at {name} are not DNSSEC-signed: senders ignore them", d.records.size(),
+                          {{"count", std::to_string(d.records.size())}, {"name", d.tlsa_name}}));
     return;
   }
   std::string unusable;

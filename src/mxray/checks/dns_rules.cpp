@@ -36,8 +36,11 @@ void judge_dns(const report::DomainEvidence& ev, FindingList& out) {
   }
   for (const auto& mx : ev.mx) {
     if (mx.host.empty()) {  // RFC 7505 section 3: a null MX must be the only MX record
-      out.add("dns.null_mx_mixed", {}, {}, N_("\"MX {preference} .\" is published beside {count} other MX record(s)"),
-              {{"preference", std::to_string(mx.preference)}, {"count", std::to_string(ev.mx.size() - 1)}});
+      out.add(
+          "dns.null_mx_mixed", {}, {},
+          i18n::counted("\"MX {preference} .\" is published beside {count} other MX record",
+                        "\"MX {preference} .\" is published beside {count} other MX records", ev.mx.size() - 1,
+                        {{"preference", std::to_string(mx.preference)}, {"count", std::to_string(ev.mx.size() - 1)}}));
       continue;
     }
     if (mx.ip_literal) {

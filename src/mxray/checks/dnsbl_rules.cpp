@@ -75,8 +75,10 @@ void judge_dnsbl(const report::MxEvidence& mx, const report::AddressEvidence& a,
     }
   }
   if (clean_count > 0) {
-    out.add("dnsbl.not_listed", mx.host, a.ip, N_("{ip} is on none of {count} list(s): {zones}"),
-            {{"ip", a.ip}, {"count", std::to_string(clean_count)}, {"zones", clean}});
+    out.add("dnsbl.not_listed", mx.host, a.ip,
+            i18n::counted("{ip} is not on the list checked: {zones}", "{ip} is on none of {count} lists: {zones}",
+                          static_cast<unsigned long long>(clean_count),
+                          {{"ip", a.ip}, {"count", std::to_string(clean_count)}, {"zones", clean}}));
   }
 }
 

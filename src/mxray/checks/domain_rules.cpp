@@ -33,13 +33,16 @@ void judge_domain(const report::DomainEvidence& ev, FindingList& out) {
   const bool any_up = std::find(states.begin(), states.end(), MxState::up) != states.end();
   const bool any_unknown = std::find(states.begin(), states.end(), MxState::unknown) != states.end();
   if (!any_up && !any_unknown) {
-    out.add("domain.all_down", {}, {}, N_("none of the {count} MX hosts greeted mxray"),
-            {{"count", std::to_string(ev.mx.size())}});
+    out.add("domain.all_down", {}, {},
+            i18n::counted("the only MX host did not greet mxray", "none of the {count} MX hosts greeted mxray",
+                          ev.mx.size(), {{"count", std::to_string(ev.mx.size())}}));
     return;
   }
   if (!any_up) {
-    out.add("domain.nothing_verified", {}, {}, N_("none of the {count} MX hosts completed a greeting, and not all of them are down"),
-            {{"count", std::to_string(ev.mx.size())}});
+    out.add("domain.nothing_verified", {}, {},
+            i18n::counted("the only MX host did not complete a greeting, and it is not down",
+                          "none of the {count} MX hosts completed a greeting, and not all of them are down",
+                          ev.mx.size(), {{"count", std::to_string(ev.mx.size())}}));
     return;
   }
   if (ev.mx.size() < 2) return;

@@ -11,7 +11,7 @@ namespace {
 
 constexpr long long kDay = 86400;
 
-std::string days_text(long long seconds) { return std::to_string(seconds >= 0 ? seconds / kDay : -((-seconds + kDay - 1) / kDay)); }
+long long days_of(long long seconds) { return seconds >= 0 ? seconds / kDay : -((-seconds + kDay - 1) / kDay); }
 
 void judge_chain(const report::MxEvidence& mx, const report::AddressEvidence& a, long long at, long long soon,
                  FindingList& out) {
@@ -21,12 +21,16 @@ void judge_chain(const report::MxEvidence& mx, const report::AddressEvidence& a,
     const auto& c = chain[i];
     // A self-signed root sent along is not what senders verify against: their own copy is.
     if (c.self_signed || c.not_after_epoch == 0) continue;
-    const i18n::Args args{{"subject", c.subject}, {"date", c.not_after}, {"days", days_text(c.not_after_epoch - at)}};
+    const i18n::Args args{
+        {"subject", c.subject}, {"date", c.not_after}, {"days", std::to_string(days_of(c.not_after_epoch - at))}};
+    const auto days = i18n::magnitude(days_of(c.not_after_epoch - at));
     if (c.not_after_epoch < at) {
       out.add("cert.chain_expired", mx.host, a.ip, N_("{subject} (chain position {depth}) ended on {date}"),
               {{"subject", c.subject}, {"depth", std::to_string(i)}, {"date", c.not_after}});
     } else if (c.not_after_epoch < at + soon) {
-      out.add("cert.chain_expiring", mx.host, a.ip, N_("{subject} ends on {date}, in {days} days"), args);
+      out.add("cert.chain_expiring", mx.host, a.ip,
+              i18n::counted("{subject} ends on {date}, in {days} day", "{subject} ends on {date}, in {days} days", days,
+                            args));
     }
   }
 }
@@ -36,11 +40,15 @@ void judge_signature(std::string_view expired_id, std::string_view expiring_id, 
                      long long expires, const std::string& mx, const std::string& what, long long at, long long soon,
                      FindingList& out) {
   if (dnssec != "secure" || expires == 0) return;
-  const i18n::Args args{{"rrset", what}, {"date", core::iso8601(expires)}, {"days", days_text(expires - at)}};
+  const i18n::Args args{
+      {"rrset", what}, {"date", core::iso8601(expires)}, {"days", std::to_string(days_of(expires - at))}};
+  const auto days = i18n::magnitude(days_of(expires - at));
   if (expires < at) {
     out.add(expired_id, mx, {}, N_("the signature of {rrset} ends on {date}"), args);
   } else if (expires < at + soon) {
-    out.add(expiring_id, mx, {}, N_("the signature of {rrset} ends on {date}, in {days} days"), args);
+    out.add(expiring_id, mx, {},
+            i18n::counted("the signature of {rrset} ends on {date}, in {days} day",
+                          "the signature of {rrset} ends on {date}, in {days} days", days, args));
   }
 }
 

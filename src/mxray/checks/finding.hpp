@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "mxray/i18n/translate.hpp"
+
 namespace mxray::checks {
 
 /// How bad a finding is. Order matters: later is worse.
@@ -27,8 +29,7 @@ struct Finding {
   std::string ip;           // empty for domain- or MX-wide findings
   std::string title;
   std::string detail;       // what was observed here (English)
-  std::string detail_template;  // the msgid `detail` was made from, with {placeholders}
-  std::vector<std::pair<std::string, std::string>> detail_args;  // their values
+  i18n::Message detail_message;  // what `detail` was made from, rendered in the report's language
   std::string explanation;  // why it matters
   std::string fix;
   std::string step;         // the step it belongs to (status.hpp), "" for the whole place

@@ -32,10 +32,19 @@ class FindingList {
   /// Returns the new finding, so that a rule may move it to another step (step_of is the default).
   Finding& add(std::string_view id, std::string mx, std::string ip, std::string_view detail_template,
                i18n::Args args = {}) {
+    return add(id, std::move(mx), std::move(ip),
+               i18n::Message{std::string(detail_template), {}, 0, std::move(args), {}, {}});
+  }
+  /// The same with the detail as a message: counted (i18n::counted) or with parts that are
+  /// messages themselves (a parser's finding given as a message id and its values).
+  Finding& add(std::string_view id, std::string mx, std::string ip, i18n::Message detail) {
     const auto& d = definition(id);
-    Finding f{std::string(d.id), d.severity, std::move(mx), std::move(ip), std::string(d.title),
-              i18n::trf("en", detail_template, args), std::string(detail_template), std::move(args),
-              std::string(d.explanation), std::string(d.fix), {}, Status::info};
+    Finding f{std::string(d.id),    d.severity,
+              std::move(mx),        std::move(ip),
+              std::string(d.title), i18n::render("en", detail),
+              std::move(detail),    std::string(d.explanation),
+              std::string(d.fix),   {},
+              Status::info};
     f.step = std::string(step_of(f));
     f.status = status_of(f);
     findings_.push_back(std::move(f));

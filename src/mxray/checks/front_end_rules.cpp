@@ -2,19 +2,12 @@
 // fault: postscreen (greeting pause, first-contact 450, the reconnect), greylisting, one session
 // per client address, tarpits, and the big providers' throttling and reputation replies.
 #include <algorithm>
-#include <cstdio>
 
 #include "mxray/checks/rules.hpp"
 #include "mxray/core/text.hpp"
 
 namespace mxray::checks {
 namespace {
-
-std::string seconds_text(double ms) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f s", ms / 1000.0);
-  return buf;
-}
 
 std::string reply_text(int code, const std::string& text) {
   // Multi-line replies: one line of report, the lines joined with " / ".
@@ -104,13 +97,14 @@ void judge_front_end(const report::MxEvidence& mx, const report::AddressEvidence
   if (paused(greeting)) {
     if (greeting.ms <= o.greeting_pause_ms) {
       out.add("smtp.greeting_pause", host, a.ip,
-              N_("the final greeting line came {pause} after the first (220-) line, {time} after connecting"),
-              {{"pause", seconds_text(pause)}, {"time", seconds_text(greeting.ms)}});
+              i18n::with_numbers(
+                  N_("the final greeting line came {pause} after the first (220-) line, {time} after connecting"), {},
+                  {{"pause", i18n::seconds(pause)}, {"time", i18n::seconds(greeting.ms)}}));
     } else {
-      out.add(
-          "smtp.slow_banner", host, a.ip,
-          N_("the greeting came after {time}, {pause} of it a pause between the first (220-) line and the final one"),
-          {{"time", seconds_text(greeting.ms)}, {"pause", seconds_text(pause)}});
+      out.add("smtp.slow_banner", host, a.ip,
+              i18n::with_numbers(N_("the greeting came after {time}, {pause} of it a pause between the first (220-) "
+                                    "line and the final one"),
+                                 {}, {{"time", i18n::seconds(greeting.ms)}, {"pause", i18n::seconds(pause)}}));
     }
   }
 
@@ -118,27 +112,28 @@ void judge_front_end(const report::MxEvidence& mx, const report::AddressEvidence
   if (a.retry.reason == "postscreen") {
     const std::string deferred = reply_text(a.retry.deferred_code, a.retry.deferred_text);
     if (a.retry.retried) {
-      out.add("smtp.postscreen", host, a.ip,
+      out.add(
+          "smtp.postscreen", host, a.ip,
+          i18n::with_numbers(
               N_("the greeting paused {pause} before its final line, and the first session's {command} was answered "
                  "{reply}; mxray reconnected after {wait}, as a sender would, and the rest of this report is from "
                  "the second session"),
-              {{"pause", seconds_text(pause)},
-               {"command", a.retry.deferred_command},
-               {"reply", deferred},
-               {"wait", seconds_text(a.retry.wait_ms)}});
+              {{"command", a.retry.deferred_command}, {"reply", deferred}},
+              {{"pause", i18n::seconds(pause)}, {"wait", i18n::seconds(a.retry.wait_ms)}}));
     } else {
       out.add("smtp.postscreen", host, a.ip,
-              N_("the greeting paused {pause} before its final line, and {command} was answered {reply}; mxray did "
-                 "not reconnect: {why}"),
-              {{"pause", seconds_text(pause)},
-               {"command", a.retry.deferred_command},
-               {"reply", deferred},
-               {"why", a.retry.not_retried}});
+              i18n::with_numbers(
+                  N_("the greeting paused {pause} before its final line, and {command} was answered {reply}; mxray did "
+                     "not reconnect: {why}"),
+                  {{"command", a.retry.deferred_command}, {"reply", deferred}, {"why", a.retry.not_retried}},
+                  {{"pause", i18n::seconds(pause)}}));
     }
   } else if (paused(greeting)) {
-    out.add("smtp.postscreen", host, a.ip,
+    out.add(
+        "smtp.postscreen", host, a.ip,
+        i18n::with_numbers(
             N_("the greeting came in {lines} lines with a pause of {pause} before the last, as postscreen sends it"),
-            {{"lines", std::to_string(greeting.lines)}, {"pause", seconds_text(pause)}});
+            {{"lines", std::to_string(greeting.lines)}}, {{"pause", i18n::seconds(pause)}}));
   }
 
   // Greylisting: retried once when the server said how soon, else inconclusive in its own words.
@@ -146,9 +141,11 @@ void judge_front_end(const report::MxEvidence& mx, const report::AddressEvidence
     const std::string deferred = reply_text(a.retry.deferred_code, a.retry.deferred_text);
     if (a.retry.retried) {
       out.add("smtp.greylisting", host, a.ip,
-              N_("{command} was answered {reply}; mxray came back after {wait}, as the text asked, and the rest "
-                 "of this report is from the second session"),
-              {{"command", a.retry.deferred_command}, {"reply", deferred}, {"wait", seconds_text(a.retry.wait_ms)}})
+              i18n::with_numbers(
+                  N_("{command} was answered {reply}; mxray came back after {wait}, as the text asked, and the rest "
+                     "of this report is from the second session"),
+                  {{"command", a.retry.deferred_command}, {"reply", deferred}},
+                  {{"wait", i18n::seconds(a.retry.wait_ms)}}))
           .step = "relay";
     } else {
       out.add("smtp.greylisting_unresolved", host, a.ip, N_("{command} was answered {reply}; not retried: {why}"),
@@ -175,38 +172,43 @@ void judge_front_end(const report::MxEvidence& mx, const report::AddressEvidence
   const auto slow = slow_replies(a, o);
   if (!slow.empty()) {
     double lo = slow.front()->ms, hi = lo;
-    std::string each;
+    // The slow replies as a list, "RCPT 3.2 s, DATA 4.0 s": a message of its own whose times
+    // are numbers, so that each is written with the reader's decimal mark.
+    i18n::Message each;
     for (std::size_t i = 0; i < slow.size(); ++i) {
       lo = std::min(lo, slow[i]->ms);
       hi = std::max(hi, slow[i]->ms);
-      if (i < 8) each += (i == 0 ? "" : ", ") + slow[i]->command + " " + seconds_text(slow[i]->ms);
+      if (i >= 8) continue;
+      const auto name = "t" + std::to_string(i);
+      each.msgid += (i == 0 ? "" : ", ") + slow[i]->command + " {" + name + "}";
+      each.numbers.emplace_back(name, i18n::seconds(slow[i]->ms));
     }
-    if (slow.size() > 8) each += ", ...";
-    // Where the deadline cut the session short: a step, or the relay test's group.
+    if (slow.size() > 8) each.msgid += ", ...";
+    // Where the deadline cut the session short: a step, or the relay test's group. The probe
+    // names steps by their SMTP command (kept as they are) or in words (worded here).
     std::string cut = a.aborted_kind == "timeout" ? a.aborted.substr(0, a.aborted.find(':')) : std::string();
     for (const auto& t : a.relay.attempts) {
       if (cut.empty() && (t.text.rfind("no answer within", 0) == 0 || t.mail_text.rfind("no answer within", 0) == 0)) {
-        cut = "the relay test";
+        cut = "relay";
       }
     }
-    if (!cut.empty()) {
-      out.add("smtp.tarpit", host, a.ip,
-              N_("{count} of {total} replies each took {low} to {high} ({replies}); the check's deadline ended the "
-                 "session at {step}"),
-              {{"count", std::to_string(slow.size())},
-               {"total", std::to_string(a.reply_times.size())},
-               {"low", seconds_text(lo)},
-               {"high", seconds_text(hi)},
-               {"replies", each},
-               {"step", cut}});
+    auto detail = i18n::with_numbers(
+        cut.empty() ? N_("{count} of {total} replies each took {low} to {high} ({replies})")
+                    : N_("{count} of {total} replies each took {low} to {high} ({replies}); the check's deadline ended "
+                         "the session at {step}"),
+        {{"count", std::to_string(slow.size())}, {"total", std::to_string(a.reply_times.size())}},
+        {{"low", i18n::seconds(lo)}, {"high", i18n::seconds(hi)}});
+    const std::string_view step_words = cut == "relay"           ? N_("the relay test")
+                                        : cut == "banner"        ? N_("the greeting")
+                                        : cut == "TLS handshake" ? N_("the TLS handshake")
+                                                                 : std::string_view{};
+    if (!step_words.empty()) {
+      detail.parts.emplace_back("step", i18n::Message{std::string(step_words), {}, 0, {}, {}, {}});
     } else {
-      out.add("smtp.tarpit", host, a.ip, N_("{count} of {total} replies each took {low} to {high} ({replies})"),
-              {{"count", std::to_string(slow.size())},
-               {"total", std::to_string(a.reply_times.size())},
-               {"low", seconds_text(lo)},
-               {"high", seconds_text(hi)},
-               {"replies", each}});
+      detail.args.emplace_back("step", cut);
     }
+    detail.parts.emplace_back("replies", std::move(each));
+    out.add("smtp.tarpit", host, a.ip, std::move(detail));
   }
 
   // The providers' throttling and reputation replies, once per kind, at the step they came in.

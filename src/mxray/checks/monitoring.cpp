@@ -72,12 +72,14 @@ MonitoringResult monitoring_result(const report::DomainEvidence& evidence, const
     raised = MonitoringState::warning;
   }
   if (raised == MonitoringState::ok) return r;
-  r.reason = N_("certificate of {mx} at {ip}: {days} days left (thresholds {warn},{crit})");
-  r.reason_args = {{"mx", soonest->mx},
-                   {"ip", soonest->ip},
-                   {"days", std::to_string(soonest->days_left)},
-                   {"warn", std::to_string(thresholds.warn_days)},
-                   {"crit", std::to_string(thresholds.crit_days)}};
+  r.reason = i18n::counted("certificate of {mx} at {ip}: {days} day left (thresholds {warn},{crit})",
+                           "certificate of {mx} at {ip}: {days} days left (thresholds {warn},{crit})",
+                           i18n::magnitude(soonest->days_left),
+                           {{"mx", soonest->mx},
+                            {"ip", soonest->ip},
+                            {"days", std::to_string(soonest->days_left)},
+                            {"warn", std::to_string(thresholds.warn_days)},
+                            {"crit", std::to_string(thresholds.crit_days)}});
   // UNKNOWN stays UNKNOWN only when nothing was seen; a certificate seen to expire is news.
   if (r.state == MonitoringState::unknown || static_cast<int>(raised) > static_cast<int>(r.state)) r.state = raised;
   return r;

@@ -32,8 +32,7 @@ struct CertificateLifetime {
 
 struct MonitoringResult {
   MonitoringState state = MonitoringState::unknown;
-  std::string reason;  // msgid: why the certificate thresholds raised the state, "" when they did not
-  std::vector<std::pair<std::string, std::string>> reason_args;
+  i18n::Message reason;  // why the certificate thresholds raised the state; empty msgid when they did not
   std::vector<CertificateLifetime> certificates;  // one per address that presented a chain
 };
 

@@ -1,8 +1,9 @@
 // MTA-STS rules (RFC 8461): the TXT record, the policy fetch and file, and what the policy
 // means per MX and address for senders that honour it.
 #include "mxray/checks/mta_sts_outcome.hpp"
-#include "mxray/core/text.hpp"
+#include "mxray/checks/policy_problems.hpp"
 #include "mxray/checks/rules.hpp"
+#include "mxray/core/text.hpp"
 
 namespace mxray::checks {
 namespace {
@@ -51,11 +52,13 @@ void judge_mta_sts(const report::DomainEvidence& ev, const std::vector<MtaStsMxO
   const auto& sts = ev.mta_sts;
   const auto& f = sts.fetch;
   if (sts.txt.name.empty() && !f.attempted) return;  // not looked up (evidence saved before MTA-STS checks)
-  if (sts.txt_error == "several") out.add("mtasts.txt_several", {}, {}, N_("{detail}"), {{"detail", sts.txt_detail}});
-  if (sts.txt_error == "malformed") out.add("mtasts.txt_malformed", {}, {}, N_("{detail}"), {{"detail", sts.txt_detail}});
+  if (sts.txt_error == "several") out.add("mtasts.txt_several", {}, {}, sts_txt_problem(sts));
+  if (sts.txt_error == "malformed") out.add("mtasts.txt_malformed", {}, {}, sts_txt_problem(sts));
   const bool txt_ok = sts.txt_error.empty() && !sts.id.empty();
   if (f.attempted && !f.ok && f.error_kind != "dns") {
-    out.add("mtasts.fetch_failed", {}, {}, N_("{url}: {error}"), {{"url", f.url}, {"error", f.error}});
+    auto detail = i18n::Message{N_("{url}: {error}"), {}, 0, {{"url", f.url}}, {}, {}};
+    detail.parts.emplace_back("error", policy_fetch_error(f));
+    out.add("mtasts.fetch_failed", {}, {}, std::move(detail));
   }
   if (sts.txt_error == "none" || (sts.txt_error.empty() && sts.id.empty())) {
     if (f.ok) {
@@ -66,19 +69,19 @@ void judge_mta_sts(const report::DomainEvidence& ev, const std::vector<MtaStsMxO
     }
   }
   if (txt_ok && !f.ok) {
-    out.add("mtasts.txt_without_policy", {}, {}, N_("v=STSv1 record id {id}, but no policy: {error}"),
-            {{"id", sts.id}, {"error", f.attempted ? f.error : std::string("-")}});
+    auto detail = i18n::Message{N_("v=STSv1 record id {id}, but no policy: {error}"), {}, 0, {{"id", sts.id}}, {}, {}};
+    if (f.attempted) {
+      detail.parts.emplace_back("error", policy_fetch_error(f));
+    } else {
+      detail.args.emplace_back("error", "-");
+    }
+    out.add("mtasts.txt_without_policy", {}, {}, std::move(detail));
   }
   if (!f.ok) return;
   const auto& p = sts.policy;
-  std::string lines;
-  for (const auto& b : p.bad_lines) {
-    lines += (lines.empty() ? "" : "\n") + ("line " + std::to_string(b.line) + " \"" + b.text + "\": " + b.problem);
-  }
-  if (!lines.empty()) out.add("mtasts.policy_bad_line", {}, {}, N_("{lines}"), {{"lines", lines}});
+  if (!p.bad_lines.empty()) out.add("mtasts.policy_bad_line", {}, {}, sts_bad_lines(p));
   if (!p.valid) {
-    std::string errs = core::join(p.errors, "; ");
-    out.add("mtasts.policy_invalid", {}, {}, N_("{errors}"), {{"errors", errs}});
+    out.add("mtasts.policy_invalid", {}, {}, sts_policy_errors(p));
     return;
   }
   if (!policy_in_force(sts)) return;

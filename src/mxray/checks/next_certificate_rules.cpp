@@ -59,8 +59,12 @@ void judge_next_certificate(const report::DomainEvidence& ev, long long at, Find
                 {{"usage", std::to_string(r.usage)}, {"selector", std::to_string(r.selector)},
                  {"matching", std::to_string(r.matching_type)}, {"name", mx->dane.tlsa_name}});
       } else {
-        out.add("nextcert.tlsa_mismatch", m.host, {}, N_("none of the {count} TLSA record(s) at {name} matches {subject}"),
-                {{"count", std::to_string(mx->dane.records.size())}, {"name", mx->dane.tlsa_name}, {"subject", leaf.subject}});
+        out.add("nextcert.tlsa_mismatch", m.host, {},
+                i18n::counted("the only TLSA record at {name} does not match {subject}",
+                              "none of the {count} TLSA records at {name} matches {subject}", mx->dane.records.size(),
+                              {{"count", std::to_string(mx->dane.records.size())},
+                               {"name", mx->dane.tlsa_name},
+                               {"subject", leaf.subject}}));
       }
     }
     if (name_ok && dane_ok) {

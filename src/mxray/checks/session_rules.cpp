@@ -7,12 +7,6 @@
 namespace mxray::checks {
 namespace {
 
-std::string ms_text(double ms) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, ms < 10 ? "%.1f ms" : "%.0f ms", ms);
-  return buf;
-}
-
 // Software names followed by a version number, as MTAs put them in greetings.
 bool shows_version(const std::string& banner) {
   static const std::regex kVersion(
@@ -38,24 +32,30 @@ void judge_session(const report::DomainEvidence& ev, const report::MxEvidence& m
   }
   if (!a.connect.attempted) return;
   if (!a.connect.ok && not_tested_here(ev, a)) {
-    out.add("smtp.not_tested_here", host, a.ip, N_("connecting to {ip} port 25 failed after {time}: {error}"),
-            {{"ip", a.ip}, {"time", ms_text(a.connect.ms)}, {"error", a.connect.error}});
+    out.add(
+        "smtp.not_tested_here", host, a.ip,
+        i18n::with_numbers(N_("connecting to {ip} port 25 failed after {time}: {error}"),
+                           {{"ip", a.ip}, {"error", a.connect.error}}, {{"time", i18n::milliseconds(a.connect.ms)}}));
     return;
   }
   if (!a.connect.ok) {
-    out.add("smtp.unreachable", host, a.ip, N_("connecting to {ip} port 25 failed after {time}: {error}"),
-            {{"ip", a.ip}, {"time", ms_text(a.connect.ms)}, {"error", a.connect.error}});
+    out.add(
+        "smtp.unreachable", host, a.ip,
+        i18n::with_numbers(N_("connecting to {ip} port 25 failed after {time}: {error}"),
+                           {{"ip", a.ip}, {"error", a.connect.error}}, {{"time", i18n::milliseconds(a.connect.ms)}}));
     return;
   }
   if (a.connect.ms > o.slow_connect_ms) {
-    out.add("smtp.slow_connect", host, a.ip, N_("the TCP connection took {time}"), {{"time", ms_text(a.connect.ms)}});
+    out.add("smtp.slow_connect", host, a.ip,
+            i18n::with_numbers(N_("the TCP connection took {time}"), {}, {{"time", i18n::milliseconds(a.connect.ms)}}));
   }
   if (!a.banner.received) {
     const auto& kind = a.banner.error;
     if (kind == "malformed") {
       out.add("smtp.malformed_reply", host, a.ip, N_("instead of a greeting the server sent bytes that are not SMTP"));
     } else if (kind == "timeout") {
-      out.add("smtp.no_banner", host, a.ip, N_("no greeting within {time}"), {{"time", ms_text(a.banner.ms)}});
+      out.add("smtp.no_banner", host, a.ip,
+              i18n::with_numbers(N_("no greeting within {time}"), {}, {{"time", i18n::milliseconds(a.banner.ms)}}));
     } else {
       out.add("smtp.no_banner", host, a.ip, N_("no complete greeting: {error}"), {{"error", a.banner.text}});
     }
@@ -72,7 +72,8 @@ void judge_session(const report::DomainEvidence& ev, const report::MxEvidence& m
   // A greeting paused before its last line (postscreen) is judged in front_end_rules.
   const bool paused = a.banner.lines >= 2 && a.banner.ms - a.banner.first_line_ms >= 1000;
   if (a.banner.received && a.banner.ms > o.slow_banner_ms && !paused) {
-    out.add("smtp.slow_banner", host, a.ip, N_("the greeting came after {time}"), {{"time", ms_text(a.banner.ms)}});
+    out.add("smtp.slow_banner", host, a.ip,
+            i18n::with_numbers(N_("the greeting came after {time}"), {}, {{"time", i18n::milliseconds(a.banner.ms)}}));
   }
   if (a.banner.received && shows_version(a.banner.text)) {
     out.add("smtp.banner_version", host, a.ip, N_("greeting: {banner}"),

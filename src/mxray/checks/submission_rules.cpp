@@ -26,8 +26,11 @@ void judge_tls_of(const report::SubmissionService& s, const report::SubmissionAd
   if (old_tls(a.tls.version))
     out.add("submission.tls_old", where, a.ip, N_("{version} negotiated"), {{"version", a.tls.version}});
   if (a.tls.bytes_before_handshake > 0) {
-    out.add("submission.plaintext_injection", where, a.ip, N_("{count} bytes arrived before the TLS handshake"),
-            {{"count", std::to_string(a.tls.bytes_before_handshake)}});
+    out.add(
+        "submission.plaintext_injection", where, a.ip,
+        i18n::counted("{count} byte arrived before the TLS handshake", "{count} bytes arrived before the TLS handshake",
+                      static_cast<unsigned long long>(a.tls.bytes_before_handshake),
+                      {{"count", std::to_string(a.tls.bytes_before_handshake)}}));
   }
   const auto& c = a.certificate;
   if (!c.present) return;
@@ -36,7 +39,9 @@ void judge_tls_of(const report::SubmissionService& s, const report::SubmissionAd
             {{"error", c.verify_error.empty() ? std::string("not verified") : c.verify_error},
              {"subject", c.chain.empty() ? std::string("?") : c.chain.front().subject}});
   } else if (c.days_left < 30) {
-    out.add("submission.cert_expiring", where, a.ip, N_("{days} days left"), {{"days", std::to_string(c.days_left)}});
+    out.add("submission.cert_expiring", where, a.ip,
+            i18n::counted("{days} day left", "{days} days left", i18n::magnitude(c.days_left),
+                          {{"days", std::to_string(c.days_left)}}));
   }
   if (!c.hostname_match) {
     std::string names = c.chain.empty() ? std::string() : core::join(c.chain.front().san, ", ");

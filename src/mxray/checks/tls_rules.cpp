@@ -38,8 +38,11 @@ void judge_tls(const report::MxEvidence& mx, const report::AddressEvidence& a, F
             {{"negotiated", v}, {"versions", legacy}});
   }
   if (a.starttls.bytes_before_handshake > 0) {
-    out.add("tls.plaintext_injection", host, a.ip, N_("{count} bytes arrived before the TLS handshake"),
-            {{"count", std::to_string(a.starttls.bytes_before_handshake)}});
+    out.add(
+        "tls.plaintext_injection", host, a.ip,
+        i18n::counted("{count} byte arrived before the TLS handshake", "{count} bytes arrived before the TLS handshake",
+                      static_cast<unsigned long long>(a.starttls.bytes_before_handshake),
+                      {{"count", std::to_string(a.starttls.bytes_before_handshake)}}));
   }
 }
 

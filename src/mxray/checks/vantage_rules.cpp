@@ -40,12 +40,17 @@ bool not_tested_here(const report::DomainEvidence& ev, const report::AddressEvid
 void judge_vantage(const report::DomainEvidence& ev, FindingList& out) {
   const auto c = count(ev);
   if (all_timed_out(c)) {
-    out.add("vantage.port25_blocked", {}, {}, N_("all {count} connections to port {port} timed out, at every MX"),
-            {{"count", std::to_string(c.timeouts)}, {"port", std::to_string(ev.port)}});
+    out.add("vantage.port25_blocked", {}, {},
+            i18n::counted("{count} connection to port {port} timed out, at every MX",
+                          "all {count} connections to port {port} timed out, at every MX",
+                          static_cast<unsigned long long>(c.timeouts),
+                          {{"count", std::to_string(c.timeouts)}, {"port", std::to_string(ev.port)}}));
   }
   if (c.no_route_v6 > 0) {
-    out.add("vantage.no_ipv6", {}, {}, N_("{count} IPv6 address(es) could not be reached: network unreachable"),
-            {{"count", std::to_string(c.no_route_v6)}});
+    out.add("vantage.no_ipv6", {}, {},
+            i18n::counted("{count} IPv6 address could not be reached: network unreachable",
+                          "{count} IPv6 addresses could not be reached: network unreachable",
+                          static_cast<unsigned long long>(c.no_route_v6), {{"count", std::to_string(c.no_route_v6)}}));
   }
 }
 

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "mxray/i18n/embedded_catalogues.hpp"
+#include "mxray/i18n/plural.hpp"
 
 namespace mxray::i18n {
 namespace {
@@ -18,6 +19,14 @@ constexpr std::array<std::string_view, 5> kLanguages{"en", "fr", "de", "es", "it
 
 using Table = std::unordered_map<std::string, std::string>;
 
+// One language's catalogue: plain entries, plural entries (msgid -> msgstr[0..]) and the rule
+// that picks a form.
+struct Catalogue {
+  Table singles;
+  std::unordered_map<std::string, std::vector<std::string>> plurals;
+  PluralRule rule;
+};
+
 std::uint32_t read32(std::span<const unsigned char> data, std::size_t at, bool swap) {
   if (at + 4 > data.size()) return 0;
   std::uint32_t v = 0;
@@ -25,15 +34,28 @@ std::uint32_t read32(std::span<const unsigned char> data, std::size_t at, bool s
   return swap ? __builtin_bswap32(v) : v;
 }
 
-// Parses a GNU .mo file (gettext manual, "The Format of GNU MO Files").
-Table parse_mo(std::span<const unsigned char> data) {
-  Table table;
+// The parts of a NUL-separated .mo string ("singular\0plural", "form0\0form1").
+std::vector<std::string> split_nul(const std::string& s) {
+  std::vector<std::string> parts;
+  std::size_t from = 0;
+  for (;;) {
+    const auto nul = s.find('\0', from);
+    parts.push_back(s.substr(from, nul == std::string::npos ? std::string::npos : nul - from));
+    if (nul == std::string::npos) return parts;
+    from = nul + 1;
+  }
+}
+
+// Parses a GNU .mo file (gettext manual, "The Format of GNU MO Files"). A plural entry's
+// original is "msgid\0msgid_plural" and its translation "msgstr[0]\0msgstr[1]...".
+Catalogue parse_mo(std::span<const unsigned char> data) {
+  Catalogue catalogue;
   const std::uint32_t magic = read32(data, 0, false);
   bool swap = false;
   if (magic == 0xde120495u) {
     swap = true;
   } else if (magic != 0x950412deu) {
-    return table;
+    return catalogue;
   }
   const std::uint32_t count = read32(data, 8, swap);
   const std::uint32_t originals = read32(data, 12, swap);
@@ -49,20 +71,59 @@ Table parse_mo(std::span<const unsigned char> data) {
   for (std::uint32_t i = 0; i < count; ++i) {
     std::string id, text;
     if (!string_at(originals, i, id) || !string_at(translations, i, text)) break;
-    if (id.empty() || text.empty()) continue;  // the header entry, or untranslated
-    table.emplace(std::move(id), std::move(text));
+    if (id.empty()) {  // the header
+      if (auto rule = PluralRule::from_header(text)) catalogue.rule = *rule;
+      continue;
+    }
+    if (text.empty()) continue;  // untranslated
+    if (const auto nul = id.find('\0'); nul != std::string::npos) {
+      auto forms = split_nul(text);
+      catalogue.singles.emplace(id.substr(0, nul), forms.front());
+      catalogue.plurals.emplace(id.substr(0, nul), std::move(forms));
+      continue;
+    }
+    catalogue.singles.emplace(std::move(id), std::move(text));
   }
-  return table;
+  return catalogue;
 }
 
-const Table* table_for(std::string_view lang) {
-  static const std::map<std::string, Table, std::less<>> tables = [] {
-    std::map<std::string, Table, std::less<>> t;
+const Catalogue* catalogue_for(std::string_view lang) {
+  static const std::map<std::string, Catalogue, std::less<>> catalogues = [] {
+    std::map<std::string, Catalogue, std::less<>> t;
     for (const auto& c : embedded_catalogues()) t.emplace(c.language, parse_mo(c.mo));
     return t;
   }();
-  const auto it = tables.find(lang);
-  return it == tables.end() ? nullptr : &it->second;
+  const auto it = catalogues.find(lang);
+  return it == catalogues.end() ? nullptr : &it->second;
+}
+
+// `text` with each {name} replaced by its value from `args`; unknown names stay as written.
+std::string substitute(std::string_view text, const Args& args) {
+  std::string out;
+  out.reserve(text.size() + 32);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '{') {
+      const auto close = text.find('}', i);
+      if (close != std::string_view::npos) {
+        const auto name = text.substr(i + 1, close - i - 1);
+        bool replaced = false;
+        for (const auto& [key, value] : args) {
+          if (key == name) {
+            out += value;
+            replaced = true;
+            break;
+          }
+        }
+        if (replaced) {
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += text[i++];
+  }
+  return out;
 }
 
 }  // namespace
@@ -133,47 +194,61 @@ std::string language_from_environment() {
 
 std::string_view tr(std::string_view lang, std::string_view msgid) {
   if (lang == "en" || msgid.empty()) return msgid;
-  const Table* table = table_for(lang);
-  if (table == nullptr) return msgid;
-  const auto it = table->find(std::string(msgid));
-  return it == table->end() ? msgid : std::string_view(it->second);
+  const Catalogue* catalogue = catalogue_for(lang);
+  if (catalogue == nullptr) return msgid;
+  const auto it = catalogue->singles.find(std::string(msgid));
+  return it == catalogue->singles.end() ? msgid : std::string_view(it->second);
 }
 
 std::string trf(std::string_view lang, std::string_view msgid, const Args& args) {
-  const auto text = tr(lang, msgid);
-  std::string out;
-  out.reserve(text.size() + 32);
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (text[i] == '{') {
-      const auto close = text.find('}', i);
-      if (close != std::string_view::npos) {
-        const auto name = text.substr(i + 1, close - i - 1);
-        bool replaced = false;
-        for (const auto& [key, value] : args) {
-          if (key == name) {
-            out += value;
-            replaced = true;
-            break;
-          }
-        }
-        if (replaced) {
-          i = close + 1;
-          continue;
-        }
-      }
+  return substitute(tr(lang, msgid), args);
+}
+
+std::string trn(std::string_view lang, std::string_view singular, std::string_view plural, unsigned long long n,
+                const Args& args) {
+  const Catalogue* catalogue = lang == "en" ? nullptr : catalogue_for(lang);
+  if (catalogue != nullptr) {
+    const auto it = catalogue->plurals.find(std::string(singular));
+    if (it != catalogue->plurals.end()) {
+      const auto index = catalogue->rule.form(n);
+      if (index < it->second.size() && !it->second[index].empty()) return substitute(it->second[index], args);
     }
-    out += text[i++];
   }
-  return out;
+  // English, or no translation: gettext's fallback, the msgid for 1 and msgid_plural otherwise.
+  return substitute(n == 1 ? singular : plural, args);
+}
+
+std::string render(std::string_view lang, const Message& message) {
+  Args args = message.args;
+  for (const auto& [name, part] : message.parts) args.emplace_back(name, render(lang, part));
+  for (const auto& [name, number] : message.numbers) args.emplace_back(name, format(lang, number));
+  if (!message.plural.empty()) return trn(lang, message.msgid, message.plural, message.count, args);
+  return trf(lang, message.msgid, args);
 }
 
 std::vector<std::string> catalogue_ids(std::string_view lang) {
   std::vector<std::string> ids;
-  if (const Table* table = table_for(lang)) {
-    for (const auto& [id, text] : *table) ids.push_back(id);
+  if (const Catalogue* catalogue = catalogue_for(lang)) {
+    for (const auto& [id, text] : catalogue->singles) ids.push_back(id);
   }
   return ids;
+}
+
+unsigned long plural_count(std::string_view lang) {
+  const Catalogue* catalogue = lang == "en" ? nullptr : catalogue_for(lang);
+  return catalogue == nullptr ? PluralRule().nplurals() : catalogue->rule.nplurals();
+}
+
+unsigned long plural_index(std::string_view lang, unsigned long long n) {
+  const Catalogue* catalogue = lang == "en" ? nullptr : catalogue_for(lang);
+  return catalogue == nullptr ? PluralRule().form(n) : catalogue->rule.form(n);
+}
+
+std::vector<std::string> plural_forms(std::string_view lang, std::string_view singular) {
+  const Catalogue* catalogue = catalogue_for(lang);
+  if (catalogue == nullptr) return {};
+  const auto it = catalogue->plurals.find(std::string(singular));
+  return it == catalogue->plurals.end() ? std::vector<std::string>{} : it->second;
 }
 
 }  // namespace mxray::i18n

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "mxray/i18n/number.hpp"
+
 /// Marks a string for xgettext without translating it here (the catalogue, detail templates).
 #define N_(text) text
 
@@ -33,7 +35,55 @@ std::string_view tr(std::string_view lang, std::string_view msgid);
 /// Translates `msgid` and replaces each {name} with its value from `args`.
 std::string trf(std::string_view lang, std::string_view msgid, const Args& args = {});
 
-/// Every msgid of one language's catalogue (for tests).
+/// The form of `singular` / `plural` (msgid / msgid_plural) that the count `n` takes in `lang`,
+/// by the catalogue's Plural-Forms (English: `singular` for 1, else `plural`), with each {name}
+/// replaced from `args` (which should hold the count itself, e.g. {"days", "5"}).
+std::string trn(std::string_view lang, std::string_view singular, std::string_view plural, unsigned long long n,
+                const Args& args = {});
+
+/// The count a signed number takes for plural forms ("-3 days" reads as 3 days).
+inline unsigned long long magnitude(long long n) {
+  return n < 0 ? 0ULL - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
+}
+
+/// A message kept untranslated until it is shown (findings are judged once and rendered in
+/// any language): its msgid, for a counted one also msgid_plural and the count, the values of
+/// its {placeholders}, placeholders whose values are themselves messages (`parts`), rendered
+/// in the same language, and placeholders whose values are numbers with decimals (`numbers`),
+/// written with the language's decimal mark.
+struct Message {
+  std::string msgid;
+  std::string plural;  // msgid_plural; "" for a message without plural forms
+  unsigned long long count = 0;
+  Args args;
+  std::vector<std::pair<std::string, Message>> parts;
+  std::vector<std::pair<std::string, Decimal>> numbers;
+};
+
+/// A message whose placeholders include numbers with decimals.
+inline Message with_numbers(std::string_view msgid, Args args, std::vector<std::pair<std::string, Decimal>> numbers) {
+  return Message{std::string(msgid), {}, 0, std::move(args), {}, std::move(numbers)};
+}
+
+/// Marks a counted message for xgettext (keyword counted:1,2) and builds it.
+inline Message counted(std::string_view singular, std::string_view plural, unsigned long long n, Args args = {}) {
+  return Message{std::string(singular), std::string(plural), n, std::move(args), {}, {}};
+}
+
+/// `message` in `lang`, with its parts rendered first.
+std::string render(std::string_view lang, const Message& message);
+
+/// Every msgid of one language's catalogue (for tests); a plural entry by its msgid.
 std::vector<std::string> catalogue_ids(std::string_view lang);
+
+/// How many plural forms `lang`'s catalogue has (its Plural-Forms nplurals; 2 for English).
+unsigned long plural_count(std::string_view lang);
+
+/// The index of the plural form the count `n` takes in `lang`.
+unsigned long plural_index(std::string_view lang, unsigned long long n);
+
+/// The translated forms of the plural entry `singular` in `lang` (for tests); empty when the
+/// catalogue has no such plural entry.
+std::vector<std::string> plural_forms(std::string_view lang, std::string_view singular);
 
 }  // namespace mxray::i18n

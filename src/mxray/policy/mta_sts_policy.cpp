@@ -1,5 +1,6 @@
 // See mta_sts_policy.hpp. Unknown keys are tolerated (RFC 8461 3.2); malformed lines are
 // recorded with their number and skipped; for repeated single-valued keys the first one counts.
+// Problems are recorded as codes; checks/policy_problems.cpp turns them into messages.
 #include "mxray/policy/mta_sts_policy.hpp"
 #include "mxray/core/text.hpp"
 
@@ -46,30 +47,39 @@ report::MtaStsPolicy parse_policy(std::string_view body, std::size_t max_lines) 
     if (trim(line).empty()) continue;
     const auto colon = line.find(':');
     if (colon == std::string_view::npos) {
-      bad_line(p, number, line, "not a \"key: value\" line");
+      bad_line(p, number, line, "not_key_value");
       continue;
     }
     const auto key = trim(line.substr(0, colon));
     const auto value = trim(line.substr(colon + 1));
     if (key.empty() || value.empty()) {
-      bad_line(p, number, line, key.empty() ? "empty key" : "empty value");
+      bad_line(p, number, line, key.empty() ? "empty_key" : "empty_value");
       continue;
     }
     if (key == "version") {
-      if (have_version) { bad_line(p, number, line, "repeated key: the first version counts"); continue; }
+      if (have_version) {
+        bad_line(p, number, line, "repeated_version");
+        continue;
+      }
       have_version = true;
       p.version = core::printable(value);
     } else if (key == "mode") {
-      if (have_mode) { bad_line(p, number, line, "repeated key: the first mode counts"); continue; }
+      if (have_mode) {
+        bad_line(p, number, line, "repeated_mode");
+        continue;
+      }
       have_mode = true;
       p.mode = core::printable(value);
     } else if (key == "max_age") {
-      if (have_age) { bad_line(p, number, line, "repeated key: the first max_age counts"); continue; }
+      if (have_age) {
+        bad_line(p, number, line, "repeated_max_age");
+        continue;
+      }
       have_age = true;
       long long age = -1;
       const auto res = std::from_chars(value.data(), value.data() + value.size(), age);
       if (!all_digits(value) || value.size() > 10 || res.ec != std::errc{} || age > kMaxPolicyAge) {
-        bad_line(p, number, line, "max_age must be a whole number of seconds from 0 to 31557600");
+        bad_line(p, number, line, "max_age_range");
         age = -1;
       }
       p.max_age = age;
@@ -83,14 +93,17 @@ report::MtaStsPolicy parse_policy(std::string_view body, std::size_t max_lines) 
       if (p.unknown_keys.size() < 20) p.unknown_keys.push_back(core::printable(key.substr(0, 64)));
     }
   }
-  if (!have_version) p.errors.push_back("no version line");
-  else if (p.version != "STSv1") p.errors.push_back("version is \"" + p.version + "\", not STSv1");
-  if (!have_mode) p.errors.push_back("no mode line");
+  if (!have_version)
+    p.errors.push_back("no_version");
+  else if (p.version != "STSv1")
+    p.errors.push_back("version_not_stsv1");
+  if (!have_mode)
+    p.errors.push_back("no_mode");
   else if (p.mode != "enforce" && p.mode != "testing" && p.mode != "none") {
-    p.errors.push_back("mode is \"" + p.mode + "\", not enforce, testing or none");
+    p.errors.push_back("mode_invalid");
   }
-  if (p.max_age < 0) p.errors.push_back(have_age ? "max_age is invalid" : "no max_age line");
-  if (p.mx.empty() && p.mode != "none") p.errors.push_back("no valid mx line");
+  if (p.max_age < 0) p.errors.push_back(have_age ? "max_age_invalid" : "no_max_age");
+  if (p.mx.empty() && p.mode != "none") p.errors.push_back("no_mx");
   p.valid = p.errors.empty();
   return p;
 }
@@ -120,7 +133,7 @@ void evaluate_sts_txt(const std::vector<std::string>& records, report::MtaStsEvi
     const auto eq = f.find('=');
     if (eq == std::string_view::npos) {
       sts.txt_error = "malformed";
-      sts.txt_detail = "field \"" + std::string(f.substr(0, 64)) + "\" is not name=value";
+      sts.txt_detail = "field_not_name_value";
       return;
     }
     const auto name = f.substr(0, eq);
@@ -133,14 +146,14 @@ void evaluate_sts_txt(const std::vector<std::string>& records, report::MtaStsEvi
   }
   if (!version_ok) {
     sts.txt_error = "malformed";
-    sts.txt_detail = "the record must begin with \"v=STSv1;\"";
+    sts.txt_detail = "version_first";
     return;
   }
   bool id_ok = !id.empty() && id.size() <= 32;
   for (const char c : id) id_ok = id_ok && std::isalnum(static_cast<unsigned char>(c));
   if (!id_ok) {
     sts.txt_error = "malformed";
-    sts.txt_detail = id.empty() ? "no id field" : "id \"" + id.substr(0, 64) + "\" is not 1 to 32 letters and digits";
+    sts.txt_detail = id.empty() ? "no_id" : "bad_id";
     return;
   }
   sts.txt_error.clear();

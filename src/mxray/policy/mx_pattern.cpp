@@ -34,13 +34,13 @@ bool valid_name(std::string_view name) {
 
 std::string pattern_problem(std::string_view pattern) {
   const auto p = normal(pattern);
-  if (p.empty()) return "empty mx pattern";
+  if (p.empty()) return "mx_empty";
   if (p.rfind("*.", 0) == 0) {
-    if (!valid_name(std::string_view(p).substr(2))) return "invalid domain after \"*.\" in mx pattern";
+    if (!valid_name(std::string_view(p).substr(2))) return "mx_wildcard_domain";
     return {};
   }
-  if (p.find('*') != std::string::npos) return "a wildcard is allowed only as the whole leftmost label (\"*.\")";
-  if (!valid_name(p)) return "not a valid host name";
+  if (p.find('*') != std::string::npos) return "mx_wildcard_position";
+  if (!valid_name(p)) return "mx_host_name";
   return {};
 }
 

@@ -8,7 +8,8 @@
 
 namespace mxray::policy {
 
-/// Why `pattern` is not a valid mx pattern, or "" when it is.
+/// Why `pattern` is not a valid mx pattern, as a code (mx_empty, mx_wildcard_domain,
+/// mx_wildcard_position, mx_host_name; checks/policy_problems.cpp words them), or "" when it is.
 std::string pattern_problem(std::string_view pattern);
 
 /// Whether MX host `host` matches `pattern`.

@@ -31,19 +31,19 @@ std::string rua_problem(const std::string& uri) {
     auto addr = u.substr(7);
     addr = addr.substr(0, addr.find('!'));  // RFC 8460 3: an optional size limit follows "!"
     const auto at = addr.rfind('@');
-    if (at == std::string_view::npos || at == 0) return "mailto: URI without local@domain";
+    if (at == std::string_view::npos || at == 0) return "rua_mailto_address";
     if (!host_like(addr.substr(at + 1)) || addr.substr(at + 1).find('.') == std::string_view::npos) {
-      return "mailto: URI with an invalid domain";
+      return "rua_mailto_domain";
     }
     return {};
   }
   if (u.rfind("https://", 0) == 0) {
     const auto rest = u.substr(8);
     const auto host = rest.substr(0, rest.find_first_of("/?#"));
-    if (!host_like(host)) return "https: URI without a valid host";
+    if (!host_like(host)) return "rua_https_host";
     return {};
   }
-  return "not a mailto: or https: URI";
+  return "rua_scheme";
 }
 
 void evaluate_tls_rpt(const std::vector<std::string>& records, report::TlsRptEvidence& rpt) {
@@ -73,7 +73,7 @@ void evaluate_tls_rpt(const std::vector<std::string>& records, report::TlsRptEvi
       first = false;
       if (name != "v" || value != "TLSRPTv1") {
         rpt.error = "malformed";
-        rpt.detail = "the record must begin with \"v=TLSRPTv1;\"";
+        rpt.detail = "version_first";
         return;
       }
       continue;
@@ -88,7 +88,7 @@ void evaluate_tls_rpt(const std::vector<std::string>& records, report::TlsRptEvi
       at = comma + 1;
       if (auto why = rua_problem(uri); !why.empty()) {
         rpt.error = "malformed";
-        rpt.detail = "rua \"" + uri.substr(0, 100) + "\": " + why;
+        rpt.detail = why;
         return;
       }
       if (rpt.rua.size() < 20) rpt.rua.push_back(uri);
@@ -97,7 +97,7 @@ void evaluate_tls_rpt(const std::vector<std::string>& records, report::TlsRptEvi
   }
   if (!have_rua || rpt.rua.empty()) {
     rpt.error = "malformed";
-    rpt.detail = "no rua= field";
+    rpt.detail = "no_rua";
     return;
   }
   rpt.error.clear();

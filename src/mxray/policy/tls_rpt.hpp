@@ -12,7 +12,8 @@ namespace mxray::policy {
 /// Evaluates the TXT records into `rpt` (rpt_records, rua, error, detail).
 void evaluate_tls_rpt(const std::vector<std::string>& records, report::TlsRptEvidence& rpt);
 
-/// Why `uri` is not a usable rua URI (mailto:local@domain or https://host/...), or "".
+/// Why `uri` is not a usable rua URI (mailto:local@domain or https://host/...), as a code
+/// (rua_mailto_address, rua_mailto_domain, rua_https_host, rua_scheme), or "".
 std::string rua_problem(const std::string& uri);
 
 }  // namespace mxray::policy

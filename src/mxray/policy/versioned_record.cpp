@@ -12,7 +12,7 @@ VersionedRecord select_versioned_record(const std::vector<std::string>& txt, std
     out.error = "none";
   } else if (out.records.size() > 1) {
     out.error = "several";
-    out.detail = std::to_string(out.records.size()) + " records start with " + std::string(version);
+    out.detail = "several_records";
   }
   return out;
 }

@@ -13,7 +13,7 @@ namespace mxray::policy {
 struct VersionedRecord {
   std::vector<std::string> records;
   std::string error;   // none | several | "" (exactly one)
-  std::string detail;  // e.g. "2 records start with v=STSv1"
+  std::string detail;  // a code: several_records (the records show how many)
 };
 
 /// Selects the records of `txt` that start with `version`.

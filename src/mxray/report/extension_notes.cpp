@@ -42,8 +42,7 @@ std::string extension_note(std::string_view lang, std::string_view keyword, std:
     const unsigned long long bytes = std::strtoull(digits.c_str(), &end, 10);
     if (end == digits.c_str() || *end != '\0') return {};
     if (bytes == 0) return std::string(i18n::tr(lang, N_("no message size limit (RFC 1870)")));
-    char mb[32];
-    std::snprintf(mb, sizeof mb, "%.1f", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    const auto mb = i18n::format_decimal(lang, static_cast<double>(bytes) / (1024.0 * 1024.0), 1);
     return i18n::trf(lang, N_("messages up to {size} MB (RFC 1870)"), {{"size", mb}});
   }
   if (keyword == "AUTH") {

@@ -99,7 +99,7 @@ nlohmann::json report_json(const DomainEvidence& ev, const checks::Judgement& ju
                         {"mx", f.mx},
                         {"ip", f.ip},
                         {"title", i18n::tr(language, f.title)},
-                        {"detail", i18n::trf(language, f.detail_template, f.detail_args)},
+                        {"detail", i18n::render(language, f.detail_message)},
                         {"explanation", i18n::tr(language, f.explanation)},
                         {"fix", i18n::tr(language, f.fix)}});
   }

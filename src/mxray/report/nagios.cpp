@@ -79,22 +79,25 @@ std::string render_nagios(const DomainEvidence& ev, const checks::Judgement& j, 
   const auto warnings = count(j, Status::warning);
   const auto unsure = count(j, Status::inconclusive);
   std::string summary = one_line(ev.domain) + ": " +
-                        trf(lang, "{mx} MX, {addresses} address(es), STARTTLS at {encrypted}",
-                            {{"mx", std::to_string(ev.mx.size())},
-                             {"addresses", std::to_string(addresses)},
-                             {"encrypted", std::to_string(encrypted)}});
+                        i18n::trn(lang, "{mx} MX, {addresses} address, STARTTLS at {encrypted}",
+                                  "{mx} MX, {addresses} addresses, STARTTLS at {encrypted}", addresses,
+                                  {{"mx", std::to_string(ev.mx.size())},
+                                   {"addresses", std::to_string(addresses)},
+                                   {"encrypted", std::to_string(encrypted)}});
   if (ev.null_mx) summary = one_line(ev.domain) + ": " + std::string(tr(lang, "null MX (accepts no mail)"));
-  summary += "; " + trf(lang, "{critical} critical, {warnings} warning(s), {inconclusive} inconclusive",
-                        {{"critical", std::to_string(critical)},
-                         {"warnings", std::to_string(warnings)},
-                         {"inconclusive", std::to_string(unsure)}});
+  // One count per severity word: each takes its own plural form (fr "2 critiques").
+  summary +=
+      "; " + i18n::trn(lang, "{count} critical", "{count} critical", critical, {{"count", std::to_string(critical)}}) +
+      ", " + i18n::trn(lang, "{count} warning", "{count} warnings", warnings, {{"count", std::to_string(warnings)}}) +
+      ", " +
+      i18n::trn(lang, "{count} inconclusive", "{count} inconclusive", unsure, {{"count", std::to_string(unsure)}});
   for (const auto& f : j.findings) {  // worst first: the first problem names the state
     if (f.status == Status::critical || f.status == Status::warning || f.status == Status::inconclusive) {
       summary += "; " + one_line(tr(lang, f.title)) + one_line(where(f));
       break;
     }
   }
-  if (!result.reason.empty()) summary += "; " + one_line(trf(lang, result.reason, result.reason_args));
+  if (!result.reason.msgid.empty()) summary += "; " + one_line(i18n::render(lang, result.reason));
 
   // Perfdata: per address once (several MX names may share one), then the domain's.
   std::vector<std::string> perf;
@@ -128,7 +131,7 @@ std::string render_nagios(const DomainEvidence& ev, const checks::Judgement& j, 
   // Long output: every problem, worst first, with its address.
   for (const auto& f : j.findings) {
     if (f.status != Status::critical && f.status != Status::warning && f.status != Status::inconclusive) continue;
-    const auto detail = trf(lang, f.detail_template, f.detail_args);
+    const auto detail = i18n::render(lang, f.detail_message);
     out += fmt::format("[{}] {}{}{}\n", state_word(f.status), one_line(tr(lang, f.title)), one_line(where(f)),
                        detail.empty() ? "" : ": " + one_line(detail));
   }

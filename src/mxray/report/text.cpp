@@ -31,7 +31,7 @@ std::string_view verdict_label(std::string_view lang, Verdict v) {
   return label_of(v);
 }
 
-std::string ms(double v) { return v < 10 ? fmt::format("{:.1f} ms", v) : fmt::format("{:.0f} ms", v); }
+std::string ms(std::string_view lang, double v) { return i18n::format(lang, i18n::milliseconds(v)); }
 
 std::string tlsa_text(const TlsaRecord& r) {
   const auto data = r.data.size() > 24 ? r.data.substr(0, 24) + "..." : r.data;
@@ -40,18 +40,25 @@ std::string tlsa_text(const TlsaRecord& r) {
 
 // What each step of an address showed, as text (no judgement: the mark comes from the status).
 std::string step_text(const MxEvidence& mx, const AddressEvidence& a, std::string_view step, std::string_view lang) {
-  if (step == "connect") return ms(a.connect.ms) + (a.connect.ok ? "" : "  " + a.connect.error);
+  if (step == "connect") return ms(lang, a.connect.ms) + (a.connect.ok ? "" : "  " + a.connect.error);
   if (step == "greeting") {
-    if (!a.banner.received) return trf(lang, "none: {error} ({time})", {{"error", a.banner.error.empty() ? a.banner.text : a.banner.error}, {"time", ms(a.banner.ms)}});
-    return fmt::format("{} ({})", a.banner.code, ms(a.banner.ms));
+    if (!a.banner.received)
+      return trf(lang, "none: {error} ({time})",
+                 {{"error", a.banner.error.empty() ? a.banner.text : a.banner.error}, {"time", ms(lang, a.banner.ms)}});
+    return fmt::format("{} ({})", a.banner.code, ms(lang, a.banner.ms));
   }
   if (step == "ehlo") {
     if (!a.ehlo.error.empty() || a.ehlo.code != 250) return fmt::format("{} {} {}{}", a.ehlo.command, a.ehlo.code, a.ehlo.text, a.ehlo.error);
-    return a.ehlo.command + " " + (a.ehlo.extensions.empty() ? std::string(tr(lang, "(none)"))
-                                   : trf(lang, "{count} extensions", {{"count", std::to_string(a.ehlo.extensions.size())}}));
+    return a.ehlo.command + " " +
+           (a.ehlo.extensions.empty()
+                ? std::string(tr(lang, "(none)"))
+                : i18n::trn(lang, "{count} extension", "{count} extensions", a.ehlo.extensions.size(),
+                            {{"count", std::to_string(a.ehlo.extensions.size())}}));
   }
   if (step == "starttls") {
-    if (a.starttls.ok) return fmt::format("{} {} {} ({})", a.starttls.version, a.starttls.cipher, a.starttls.key_exchange, ms(a.starttls.ms));
+    if (a.starttls.ok)
+      return fmt::format("{} {} {} ({})", a.starttls.version, a.starttls.cipher, a.starttls.key_exchange,
+                         ms(lang, a.starttls.ms));
     if (!a.starttls.offered) return std::string(tr(lang, "not offered"));
     return a.starttls.error;
   }
@@ -68,9 +75,11 @@ std::string step_text(const MxEvidence& mx, const AddressEvidence& a, std::strin
     const auto& last = a.relay.attempts.back();
     const int code = last.code != 0 ? last.code : last.mail_code;
     const auto& text = last.code != 0 ? last.text : last.mail_text;
-    return trf(lang, "{count} attempt(s), last {variant}: {reply}",
-               {{"count", std::to_string(a.relay.attempts.size())}, {"variant", last.variant},
-                {"reply", code == 0 ? text : std::to_string(code) + " " + text}});
+    return i18n::trn(lang, "{count} attempt, last {variant}: {reply}", "{count} attempts, last {variant}: {reply}",
+                     a.relay.attempts.size(),
+                     {{"count", std::to_string(a.relay.attempts.size())},
+                      {"variant", last.variant},
+                      {"reply", code == 0 ? text : std::to_string(code) + " " + text}});
   }
   if (step == "vrfy_expn") {
     std::string s;
@@ -175,7 +184,8 @@ std::string render_text(const DomainEvidence& ev, const checks::Judgement& j, bo
   render_submission(out, p, ev, j, lang);
   render_findings(out, p, j, lang);
   out += fmt::format("\n{}\n", trf(lang, "Verdict: {verdict}   checked in {time}",
-                                   {{"verdict", p.verdict(j.verdict, verdict_label(lang, j.verdict))}, {"time", ms(ev.duration_ms)}}));
+                                   {{"verdict", p.verdict(j.verdict, verdict_label(lang, j.verdict))},
+                                    {"time", ms(lang, ev.duration_ms)}}));
   return out;
 }
 

@@ -1,5 +1,7 @@
 // See text_parts.hpp. Marks come from marks.hpp; nothing here decides a status.
 #include "mxray/report/text_parts.hpp"
+
+#include "mxray/checks/policy_problems.hpp"
 #include "mxray/core/text.hpp"
 
 #include <fmt/format.h>
@@ -86,8 +88,9 @@ void render_certificate(std::string& out, const MxEvidence& mx, const Certificat
   std::string san = core::join(leaf.san, ", ");
   out += pad + trf(lang, "names  {names}", {{"names", san.empty() ? std::string(tr(lang, "(none)")) : san}}) + "\n";
   out += pad +
-         trf(lang, "valid  {from} .. {until} ({days} days left)",
-             {{"from", leaf.not_before}, {"until", leaf.not_after}, {"days", std::to_string(c.days_left)}}) +
+         i18n::trn(lang, "valid  {from} .. {until} ({days} day left)", "valid  {from} .. {until} ({days} days left)",
+                   i18n::magnitude(c.days_left),
+                   {{"from", leaf.not_before}, {"until", leaf.not_after}, {"days", std::to_string(c.days_left)}}) +
          "\n";
   out += pad +
          trf(lang, "key    {key}, {signature}",
@@ -140,20 +143,27 @@ void render_policies(std::string& out, const Painter& p, const DomainEvidence& e
   const auto sts = domain_step(j, "mta_sts");
   out += fmt::format("\n{} {}\n", p.mark(sts), p("MTA-STS", fmt::emphasis::bold));
   const bool has_id = s.txt_error.empty() && !s.id.empty();
-  out += detail_line("TXT", has_id ? "v=STSv1 id=" + s.id
-                                   : (s.txt_error.empty() ? std::string("none") : s.txt_error) +
-                                         (s.txt_detail.empty() ? "" : ": " + s.txt_detail));
+  out += detail_line("TXT",
+                     has_id ? "v=STSv1 id=" + s.id
+                            : (s.txt_error.empty() ? std::string("none") : s.txt_error) +
+                                  (s.txt_detail.empty() ? "" : ": " + i18n::render(lang, checks::sts_txt_problem(s))));
   if (s.fetch.attempted) {
-    out += detail_line(tr(lang, "policy"), s.fetch.ok ? s.fetch.url : s.fetch.url + ": " + s.fetch.error);
+    out += detail_line(
+        tr(lang, "policy"),
+        s.fetch.ok ? s.fetch.url : s.fetch.url + ": " + i18n::render(lang, checks::policy_fetch_error(s.fetch)));
     if (s.fetch.ok) {
       std::string mxs = core::join(s.policy.mx, " ");
       out += pad +
              trf(lang, "mode {mode}, max_age {age}, mx {patterns}",
                  {{"mode", s.policy.mode}, {"age", std::to_string(s.policy.max_age)}, {"patterns", mxs}}) +
              "\n";
-      for (const auto& e : s.policy.errors) out += pad + e + "\n";
+      for (const auto& e : s.policy.errors)
+        out += pad + i18n::render(lang, checks::sts_policy_error(e, s.policy)) + "\n";
       for (const auto& b : s.policy.bad_lines) {
-        out += pad + trf(lang, "line {line}: {problem}", {{"line", std::to_string(b.line)}, {"problem", b.problem}}) +
+        out += pad +
+               trf(lang, "line {line}: {problem}",
+                   {{"line", std::to_string(b.line)},
+                    {"problem", i18n::render(lang, checks::sts_line_problem(b.problem))}}) +
                "\n";
       }
     }
@@ -170,7 +180,9 @@ void render_policies(std::string& out, const Painter& p, const DomainEvidence& e
   const auto& r = ev.tls_rpt;
   out += fmt::format("\n{} {}\n", p.mark(domain_step(j, "tls_rpt")), p("TLS-RPT", fmt::emphasis::bold));
   std::string uris = core::join(r.rua, ", ");
-  std::string text = r.error.empty() ? uris : r.error + (r.detail.empty() ? "" : ": " + r.detail);
+  std::string text = r.error.empty()
+                         ? uris
+                         : r.error + (r.detail.empty() ? "" : ": " + i18n::render(lang, checks::tls_rpt_problem(r)));
   if (text.empty()) text = std::string(tr(lang, "(none)"));
   out += detail_line("rua", text);
 }
@@ -247,7 +259,7 @@ void render_findings(std::string& out, const Painter& p, const checks::Judgement
     const std::string where = f.ip.empty() ? f.mx : f.mx + " " + f.ip;
     out += fmt::format("  {} {:<8} {}{}\n", p.mark(f.status), tr(lang, checks::to_string(f.severity)),
                        tr(lang, f.title), where.empty() ? "" : p.dim("  [" + where + "]"));
-    const auto detail = trf(lang, f.detail_template, f.detail_args);
+    const auto detail = i18n::render(lang, f.detail_message);
     if (!detail.empty()) out += indent(detail, "               ");
     if (f.status == Status::warning || f.status == Status::critical || f.status == Status::inconclusive) {
       out += indent(trf(lang, "Why: {text}", {{"text", std::string(tr(lang, f.explanation))}}), "               ");

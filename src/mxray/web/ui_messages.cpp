@@ -3,6 +3,7 @@
 #include "mxray/web/ui_messages.hpp"
 
 #include <utility>
+#include <vector>
 
 #include "mxray/i18n/translate.hpp"
 
@@ -20,7 +21,8 @@ constexpr std::pair<const char*, const char*> kMessages[] = {
     {"target_hint", N_("A domain, or an address such as [192.0.2.25] to check a server before DNS points at it. "
                        "\"As of\": +30d, +2w or a date such as 2027-01-15 shows what will have expired by then.")},
     {"judged_at", N_("Judged as of {time}: what will have expired by then counts.")},
-    {"direct_address", N_("Address checked directly: no DNS lookup (MTA-STS, TLS-RPT, DANE and certificate names skipped)")},
+    {"direct_address",
+     N_("Address checked directly: no DNS lookup (MTA-STS, TLS-RPT, DANE and certificate names skipped)")},
     {"direct_host", N_("Host checked directly: no MX lookup (MTA-STS and TLS-RPT skipped)")},
     {"language_label", N_("Language")},
     {"checking", N_("Checking {domain}…")},
@@ -82,8 +84,6 @@ constexpr std::pair<const char*, const char*> kMessages[] = {
     {"issuer", N_("Issuer")},
     {"names", N_("Names (SAN)")},
     {"expires", N_("Expires")},
-    {"days_left", N_("{days} days left")},
-    {"expired_ago", N_("expired {days} days ago")},
     {"key", N_("Key")},
     {"signature", N_("Signature")},
     {"chain", N_("Chain as presented")},
@@ -134,7 +134,8 @@ constexpr std::pair<const char*, const char*> kMessages[] = {
     {"cancelled", N_("The check of {domain} was cancelled.")},
     {"check_done", N_("Check finished.")},
     {"empty_domain", N_("Type a domain to check, for example example.com.")},
-    {"language_rerun", N_("Labels changed. The findings stay in the language of the check until you press Check again.")},
+    {"language_rerun",
+     N_("Labels changed. The findings stay in the language of the check until you press Check again.")},
     {"timings", N_("Timings")},
     {"timings_total", N_("Timings: {time} in all")},
     {"rest_of_session", N_("rest of the session")},
@@ -162,11 +163,35 @@ constexpr std::pair<const char*, const char*> kMessages[] = {
     {"tl_lookups", N_("lookups")},
 };
 
+// Counted labels: msgid and msgid_plural (xgettext reads them through counted:1,2).
+struct CountedMessage {
+  const char* key;
+  i18n::Message message;
+};
+
+const std::vector<CountedMessage>& counted_messages() {
+  static const std::vector<CountedMessage> messages{
+      {"days_left", i18n::counted("{days} day left", "{days} days left", 0)},
+      {"expired_ago", i18n::counted("expired {days} day ago", "expired {days} days ago", 0)},
+  };
+  return messages;
+}
+
 }  // namespace
 
 nlohmann::json ui_messages(std::string_view lang) {
   nlohmann::json messages = nlohmann::json::object();
   for (const auto& [key, msgid] : kMessages) messages[key] = std::string(i18n::tr(lang, msgid));
+  // The page picks a form with Intl.PluralRules: "one" is the form that 1 takes, "other" the
+  // form of 2. For mxray's languages this is exactly gettext's rule (fr: 0 and 1 are "one" in
+  // both; en, de, es, it: 1 alone), and a CLDR "many" (es: a million) reads "other".
+  for (const auto& [key, message] : counted_messages()) {
+    auto one = message;
+    one.count = 1;
+    auto other = message;
+    other.count = 2;
+    messages[key] = {{"one", i18n::render(lang, one)}, {"other", i18n::render(lang, other)}};
+  }
   nlohmann::json languages = nlohmann::json::array();
   for (const auto& l : i18n::languages()) languages.push_back(std::string(l));
   return {{"lang", std::string(lang)}, {"languages", languages}, {"messages", messages}};
@@ -214,7 +239,7 @@ std::string localized_page(std::string_view html, std::string_view lang) {
     if (text_end == std::string_view::npos) break;
     const auto key = std::string(html.substr(key_start, key_end - key_start));
     out.append(html.substr(at, text_start + 1 - at));
-    if (messages.contains(key)) {
+    if (messages.contains(key) && messages[key].is_string()) {
       out += html_escape(messages[key].get<std::string>());
     } else {
       out.append(html.substr(text_start + 1, text_end - text_start - 1));

@@ -10,7 +10,8 @@
 
 namespace mxray::web {
 
-/// {"lang": "fr", "languages": [...], "messages": {"check_button": "Vérifier", ...}}.
+/// {"lang": "fr", "languages": [...], "messages": {"check_button": "Vérifier", ...}}; a counted
+/// label is {"one": ..., "other": ...}, the forms for Intl.PluralRules' categories.
 nlohmann::json ui_messages(std::string_view lang);
 
 /// `html` (the embedded index.html, trusted) in `lang`: lang="en" on <html> replaced, the text

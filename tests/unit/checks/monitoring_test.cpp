@@ -39,11 +39,12 @@ TEST(Monitoring, CertificateThresholdsRaiseTheState) {
   const auto days = base.certificates.front().days_left;
   ASSERT_GT(days, 14) << "the fixture's certificate should be far from expiry";
   EXPECT_EQ(base.state, MonitoringState::ok);
-  EXPECT_TRUE(base.reason.empty());
+  EXPECT_TRUE(base.reason.msgid.empty());
   const auto warn = monitoring_result(ev, j, {days, 0});
   EXPECT_EQ(warn.state, MonitoringState::warning);
-  EXPECT_NE(warn.reason.find("{days} days left"), std::string::npos) << warn.reason;
-  EXPECT_EQ(warn.reason_args.at(2).second, std::to_string(days));
+  EXPECT_NE(warn.reason.plural.find("{days} days left"), std::string::npos) << warn.reason.plural;
+  EXPECT_EQ(warn.reason.count, static_cast<unsigned long long>(days));
+  EXPECT_EQ(warn.reason.args.at(2).second, std::to_string(days));
   EXPECT_EQ(monitoring_result(ev, j, {days + 10, days}).state, MonitoringState::critical);
   EXPECT_EQ(monitoring_result(ev, j, {days - 1, 0}).state, MonitoringState::ok);
   // Judged later (--at): the days left shrink with the moment.
