@@ -74,6 +74,8 @@ BENCHMARK_CAPTURE(check_domain, slowfour, "slowfour.test")->Iterations(5)->UseRe
 // One good server, IPv4 and IPv6, then IPv4 only: the cost of a single probe, DNS included.
 BENCHMARK_CAPTURE(check_domain, good, "good.test")->Iterations(50)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(check_domain, good_ipv4_only, "good.test", false)
-    ->Iterations(50)->UseRealTime()->Unit(benchmark::kMillisecond);
+    ->Iterations(50)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

@@ -1,11 +1,28 @@
 #!/usr/bin/env bash
-# Checks that the C++ lines this branch changed (commits since BASE, default the merge base with
-# main, and uncommitted edits) follow .clang-format. Prints the reformatting it wants and exits 1
-# when there is one. Only changed lines: the tree as a whole was not reformatted in one go.
-# --fix applies the formatting to those lines instead.
+# Checks that the C++ sources follow .clang-format and exits 1 when one does not, printing what
+# it wants changed.
+#   check-format.sh --all        every tracked C++ file (what the test style.clang_format runs)
+#   check-format.sh --all --fix  reformats every tracked C++ file
+#   check-format.sh [BASE]       only the lines this branch changed since BASE (default: the merge
+#                                base with main) and uncommitted edits; --fix [BASE] formats them
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
+command -v clang-format >/dev/null 2>&1 || { echo "check-format: clang-format missing (apt-get install clang-format)" >&2; exit 1; }
+if [[ ${1:-} == --all ]]; then
+  mapfile -t files < <(git ls-files -- 'src/*.cpp' 'src/*.hpp' 'apps/*.cpp' 'apps/*.hpp' 'tests/*.cpp' 'tests/*.hpp' \
+    'bench/*.cpp' 'bench/*.hpp' 'lab/*.cpp' 'lab/*.hpp')
+  if [[ ${2:-} == --fix ]]; then
+    clang-format -i "${files[@]}"
+    exit 0
+  fi
+  if ! clang-format --dry-run -Werror "${files[@]}"; then
+    echo "check-format: run scripts/check-format.sh --all --fix" >&2
+    exit 1
+  fi
+  echo "check-format: all ${#files[@]} C++ files are formatted"
+  exit 0
+fi
 fix=0
 if [[ ${1:-} == --fix ]]; then
   fix=1

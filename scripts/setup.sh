@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # build
   g++ cmake ninja-build pkg-config gettext
+  # the code style (scripts/check-format.sh, the test style.clang_format)
+  clang-format
   # the Debian package (scripts/package.sh: dpkg-shlibdeps)
   dpkg-dev
   libboost1.81-dev libssl-dev libunbound-dev libidn2-dev libldns-dev

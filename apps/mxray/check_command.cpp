@@ -110,7 +110,8 @@ int render(const report::DomainEvidence& evidence, const OutputOptions& output, 
 int could_not_check(const std::string& input, const std::string& message, const OutputOptions& output) {
   if (output.format == "nagios") std::cout << report::render_nagios_error(input, message);
   if (output.json) {
-    std::cout << report::error_json(input, message).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    std::cout << report::error_json(input, message).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
   }
   std::cerr << "mxray: cannot check '" << input << "': " << message << "\n";
   return kExitCouldNotCheck;

@@ -18,11 +18,11 @@ namespace mxray::app {
 /// How to present a report.
 struct OutputOptions {
   bool json = false;
-  std::string format = "text";  // text | json | nagios
+  std::string format = "text";               // text | json | nagios
   checks::CertificateThresholds thresholds;  // -D, for nagios
-  std::string colour = "auto";  // auto | always | never
-  std::string language = "en";  // en | fr | de | es | it
-  bool timings = false;         // --timings: the timeline after the text report
+  std::string colour = "auto";               // auto | always | never
+  std::string language = "en";               // en | fr | de | es | it
+  bool timings = false;                      // --timings: the timeline after the text report
 };
 
 /// How to judge: as of the check time, or as of another moment (--at).
@@ -53,7 +53,7 @@ struct ServeArgs {
   bool no_relay_test = false;
   bool no_commands_probe = false;
   bool no_legacy_tls_scan = false;
-  std::string max_relay_tests = "quick";  // quick | all
+  std::string max_relay_tests = "quick";   // quick | all
   std::vector<std::string> deny_prefixes;  // --deny-prefix, parsed by main
 };
 
@@ -68,16 +68,16 @@ int run_serve(ServeArgs& args);
 
 /// What `mxray scan` was told (the probe options are the same as check's).
 struct ScanArgs {
-  std::string input = "-";          // a file, or - for standard input
-  std::string output;               // empty: standard output
+  std::string input = "-";  // a file, or - for standard input
+  std::string output;       // empty: standard output
   std::string summary_csv;
-  std::size_t concurrency = 64;     // domains checked at once
+  std::size_t concurrency = 64;       // domains checked at once
   double connections_per_second = 2;  // new connections per second to one address
   std::size_t probe_cache = 100000;   // finished probes kept for reuse
   double busy_backoff = 30;           // seconds to wait after a 421 before probing that address again
   std::string shard = "0/1";
   bool resume = false;
-  std::string progress = "auto";    // auto | bar | lines | none
+  std::string progress = "auto";  // auto | bar | lines | none
 };
 
 /// Adds the scan subcommand and its own options (the probe options are added by main).

@@ -33,7 +33,8 @@ CLI::App* add_diff_command(CLI::App& app, DiffArgs& args, const std::function<st
   diff->add_option("before", args.before, T(N_("The earlier report (JSON)")))->required()->check(CLI::ExistingFile);
   diff->add_option("after", args.after, T(N_("The later report (JSON)")))->required()->check(CLI::ExistingFile);
   diff->add_flag("--json", args.json, T(N_("Print the changes as JSON (schema mxray.diff/1)")));
-  diff->add_option("--color", args.colour, T(N_("Colour: auto, always, never")))->check(CLI::IsMember({"auto", "always", "never"}));
+  diff->add_option("--color", args.colour, T(N_("Colour: auto, always, never")))
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   return diff;
 }
 
@@ -48,7 +49,8 @@ int run_diff(const DiffArgs& args, const std::string& language) {
   if (args.json) {
     std::cout << report::diff_json(diff).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
-    const bool colour = args.colour == "always" || (args.colour == "auto" && isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr);
+    const bool colour = args.colour == "always" ||
+                        (args.colour == "auto" && isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr);
     std::cout << report::render_diff_text(diff, colour, language);
   }
   return diff.worse ? kExitWarnings : kExitPass;

@@ -8,13 +8,13 @@
 #include <tuple>
 
 #include "commands.hpp"
+#include "exit_codes.hpp"
 #include "mxray/core/address_policy.hpp"
 #include "mxray/core/clock.hpp"
 #include "mxray/core/printable.hpp"
 #include "mxray/dns/domain_name.hpp"
-#include "mxray/smtp/address_syntax.hpp"
 #include "mxray/i18n/translate.hpp"
-#include "exit_codes.hpp"
+#include "mxray/smtp/address_syntax.hpp"
 
 #include "completion_command.hpp"
 #include "version_info.hpp"
@@ -22,7 +22,8 @@
 namespace {
 
 constexpr const char* kExitCodes =
-    N_("Exit codes: 0 pass, 1 warnings, 2 failures, 3 could not check (bad input, DNS failure), 4 inconclusive (nothing could be verified).");
+    N_("Exit codes: 0 pass, 1 warnings, 2 failures, 3 could not check (bad input, DNS failure), 4 inconclusive "
+       "(nothing could be verified).");
 
 // The language, read before CLI11 so that the help itself is translated: --lang X or
 // --lang=X on the command line, else the environment.
@@ -40,7 +41,8 @@ std::string early_language(int argc, char** argv) {
 bool wants_nagios(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if ((arg == "--format" && i + 1 < argc && std::string(argv[i + 1]) == "nagios") || arg == "--format=nagios") return true;
+    if ((arg == "--format" && i + 1 < argc && std::string(argv[i + 1]) == "nagios") || arg == "--format=nagios")
+      return true;
   }
   return false;
 }
@@ -52,8 +54,9 @@ bool parse_deny_prefixes(const std::vector<std::string>& texts, std::vector<mxra
   for (const auto& text : texts) {
     auto prefix = core::parse_prefix(text);
     if (!prefix) {
-      std::cerr << "mxray: " << i18n::trf(lang, N_("--deny-prefix {value}: not an address prefix like 10.0.0.0/8 or 2001:db8::/32"),
-                                          {{"value", core::printable(text)}})
+      std::cerr << "mxray: "
+                << i18n::trf(lang, N_("--deny-prefix {value}: not an address prefix like 10.0.0.0/8 or 2001:db8::/32"),
+                             {{"value", core::printable(text)}})
                 << "\n";
       return false;
     }
@@ -62,9 +65,7 @@ bool parse_deny_prefixes(const std::vector<std::string>& texts, std::vector<mxra
   return true;
 }
 
-std::chrono::milliseconds seconds(double s) {
-  return std::chrono::milliseconds(static_cast<long long>(s * 1000));
-}
+std::chrono::milliseconds seconds(double s) { return std::chrono::milliseconds(static_cast<long long>(s * 1000)); }
 
 }  // namespace
 
@@ -94,19 +95,22 @@ int main(int argc, char** argv) {
 
   auto* check = app.add_subcommand("check", T(N_("Check the mail servers of one domain")));
   check->footer(T(kExitCodes));
-  check->add_option("domain", domain,
-                    T(N_("The domain to check, e.g. example.com; with --host a mail host; or an address literal "
-                         "such as [192.0.2.25] or [2001:db8::25]:2525 (no DNS lookup)")))
+  check
+      ->add_option("domain", domain,
+                   T(N_("The domain to check, e.g. example.com; with --host a mail host; or an address literal "
+                        "such as [192.0.2.25] or [2001:db8::25]:2525 (no DNS lookup)")))
       ->required();
   check->add_flag("--host", options.direct_host,
                   T(N_("Probe the name as a mail host of its own (no MX lookup; TLSA of that name still counts)")));
-  check->add_option("--next-cert", options.next_certificate_file,
-                    T(N_("PEM certificate (and chain) about to be deployed: check it against the published TLSA "
-                         "records and the MX names")))
+  check
+      ->add_option("--next-cert", options.next_certificate_file,
+                   T(N_("PEM certificate (and chain) about to be deployed: check it against the published TLSA "
+                        "records and the MX names")))
       ->check(CLI::ExistingFile);
   check->add_flag("--json", output.json, T(N_("Print the report as JSON (schema mxray.report/1)")));
-  check->add_flag("--timings", output.timings,
-                  T(N_("After the report, list every timed step (DNS, each session's commands, TLS handshakes, policy fetch)")));
+  check->add_flag(
+      "--timings", output.timings,
+      T(N_("After the report, list every timed step (DNS, each session's commands, TLS handshakes, policy fetch)")));
   check->add_option("--color", output.colour, T(N_("Colour: auto (a terminal, unless NO_COLOR is set), always, never")))
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app::ScanArgs scan_args;
@@ -117,51 +121,62 @@ int main(int argc, char** argv) {
   // The probe options: the same for one domain (check) and many (scan).
   for (auto* sub : {check, scan}) {
     sub->add_option("--resolver", options.resolver.forwarders,
-                      T(N_("DNS resolver ADDR[@PORT] to ask (repeatable; default: the system's)")));
+                    T(N_("DNS resolver ADDR[@PORT] to ask (repeatable; default: the system's)")));
     sub->add_option("--trust-anchor", options.resolver.trust_anchor_file,
-                      T(N_("DNSSEC trust anchor file (default: /usr/share/dns/root.key)")));
+                    T(N_("DNSSEC trust anchor file (default: /usr/share/dns/root.key)")));
     sub->add_option("--ca-file", options.ca_file, T(N_("Trust these CA certificates instead of the system store")));
     sub->add_option("--port", port, T(N_("SMTP port to connect to")))->check(CLI::Range(1, 65535));
     sub->add_option("--mta-sts-port", mta_sts_port,
-                      T(N_("HTTPS port for the MTA-STS policy fetch (default 443; for test setups)")))
+                    T(N_("HTTPS port for the MTA-STS policy fetch (default 443; for test setups)")))
         ->check(CLI::Range(1, 65535));
     sub->add_flag("--allow-private", options.probe.allow_private,
-                    T(N_("Allow loopback, private and other non-public addresses (internal networks, the lab)")));
-    sub->add_option("--ehlo-name", options.probe.ehlo_name, T(N_("Name to announce in EHLO (default: this host's name)")));
+                  T(N_("Allow loopback, private and other non-public addresses (internal networks, the lab)")));
+    sub->add_option("--ehlo-name", options.probe.ehlo_name,
+                    T(N_("Name to announce in EHLO (default: this host's name)")));
     sub->add_flag("-4", only4, T(N_("IPv4 only")));
     sub->add_flag("-6", only6, T(N_("IPv6 only")));
-    sub->add_option("--timeout", check_timeout, T(N_("Deadline for the whole check, seconds")))->check(CLI::Range(0.1, 3600.0));
-    sub->add_option("--connect-timeout", connect_timeout, T(N_("Deadline for a TCP connect, seconds")))->check(CLI::Range(0.1, 600.0));
-    sub->add_option("--banner-timeout", banner_timeout, T(N_("Deadline for the greeting, seconds")))->check(CLI::Range(0.1, 600.0));
-    sub->add_option("--command-timeout", command_timeout, T(N_("Deadline for each command, seconds")))->check(CLI::Range(0.1, 600.0));
-    sub->add_option("--dns-timeout", dns_timeout, T(N_("Deadline for each DNS query, seconds")))->check(CLI::Range(0.1, 600.0));
-    sub->add_option("--relay-from", options.probe.relay_from, T(N_("Sender for the open-relay test (never receives mail)")));
-    sub->add_option("--relay-to", options.probe.relay_to, T(N_("Outside recipient for the open-relay test (DATA is never sent)")));
+    sub->add_option("--timeout", check_timeout, T(N_("Deadline for the whole check, seconds")))
+        ->check(CLI::Range(0.1, 3600.0));
+    sub->add_option("--connect-timeout", connect_timeout, T(N_("Deadline for a TCP connect, seconds")))
+        ->check(CLI::Range(0.1, 600.0));
+    sub->add_option("--banner-timeout", banner_timeout, T(N_("Deadline for the greeting, seconds")))
+        ->check(CLI::Range(0.1, 600.0));
+    sub->add_option("--command-timeout", command_timeout, T(N_("Deadline for each command, seconds")))
+        ->check(CLI::Range(0.1, 600.0));
+    sub->add_option("--dns-timeout", dns_timeout, T(N_("Deadline for each DNS query, seconds")))
+        ->check(CLI::Range(0.1, 600.0));
+    sub->add_option("--relay-from", options.probe.relay_from,
+                    T(N_("Sender for the open-relay test (never receives mail)")));
+    sub->add_option("--relay-to", options.probe.relay_to,
+                    T(N_("Outside recipient for the open-relay test (DATA is never sent)")));
     sub->add_flag("--no-relay-test", no_relay, T(N_("Skip the open-relay test")));
     sub->add_flag("--submission", options.submission,
-                    T(N_("Also find and check the submission services (ports 465 and 587, RFC 6186 and RFC 8314); never sends credentials")));
+                  T(N_("Also find and check the submission services (ports 465 and 587, RFC 6186 and RFC 8314); never "
+                       "sends credentials")));
     app::add_address_limits(*sub, deny_prefixes, options.sessions_per_address, T);
     sub->add_flag("--no-legacy-tls-scan", no_legacy_scan,
-                    T(N_("Do not open extra sessions to test whether TLS 1.0 and 1.1 are still accepted")));
+                  T(N_("Do not open extra sessions to test whether TLS 1.0 and 1.1 are still accepted")));
     sub->add_option("--relay-tests", relay_tests,
-                      T(N_("Relay test variants: quick (one outside sender and recipient) or all (16 tricks: null "
-                           "sender, percent hack, quoted local parts, source routes, bang paths, ...)")))
+                    T(N_("Relay test variants: quick (one outside sender and recipient) or all (16 tricks: null "
+                         "sender, percent hack, quoted local parts, source routes, bang paths, ...)")))
         ->check(CLI::IsMember({"quick", "all"}));
 
     sub->add_option("--dnsbl", options.blocklists,
-                      T(N_("Look up every MX address on this DNS blocklist zone (repeatable; 'default': "
-                           "zen.spamhaus.org, bl.spamcop.net, b.barracudacentral.org, psbl.surriel.com)")));
+                    T(N_("Look up every MX address on this DNS blocklist zone (repeatable; 'default': "
+                         "zen.spamhaus.org, bl.spamcop.net, b.barracudacentral.org, psbl.surriel.com)")));
   }
   std::string at_text;
-  const auto at_help = T(N_("Judge as of a later moment: +30d, +12h, +2w (after the check time) or a UTC date "
-                            "2027-01-15 / 2027-01-15T08:00:00Z"));
+  const auto at_help =
+      T(N_("Judge as of a later moment: +30d, +12h, +2w (after the check time) or a UTC date "
+           "2027-01-15 / 2027-01-15T08:00:00Z"));
   check->add_option("--at", at_text, at_help);
 
   std::string evidence_file;
   auto* judge = app.add_subcommand("judge", T(N_("Judge a saved evidence or report JSON file again")));
   judge->add_option("file", evidence_file, T(N_("The JSON file")))->required()->check(CLI::ExistingFile);
   judge->add_flag("--json", output.json, T(N_("Print the report as JSON")));
-  judge->add_option("--color", output.colour, T(N_("Colour: auto, always, never")))->check(CLI::IsMember({"auto", "always", "never"}));
+  judge->add_option("--color", output.colour, T(N_("Colour: auto, always, never")))
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   judge->add_option("--at", at_text, at_help);
 
   std::string lang_option;
@@ -220,13 +235,15 @@ int main(int argc, char** argv) {
     if (!parse_deny_prefixes(serve_args.deny_prefixes, probe.deny_prefixes, lang)) return app::kExitCouldNotCheck;
     return app::run_serve(serve_args);
   }
-  if (output.json && output.format == "nagios") return bad_input(std::string(i18n::tr(lang, N_("--json and --format nagios exclude each other"))));
+  if (output.json && output.format == "nagios")
+    return bad_input(std::string(i18n::tr(lang, N_("--json and --format nagios exclude each other"))));
   if (output.format == "json") output.json = true;
   if (output.json) output.format = "json";
   const auto thresholds = checks::parse_certificate_thresholds(certificate_days);
   if (!thresholds.ok) {
-    return bad_input(i18n::trf(lang, N_("-D {value}: {problem}"),
-                               {{"value", core::printable(certificate_days)}, {"problem", std::string(i18n::tr(lang, thresholds.error))}}));
+    return bad_input(i18n::trf(
+        lang, N_("-D {value}: {problem}"),
+        {{"value", core::printable(certificate_days)}, {"problem", std::string(i18n::tr(lang, thresholds.error))}}));
   }
   output.thresholds = thresholds.thresholds;
   app::JudgeArgs judge_args;
@@ -254,9 +271,9 @@ int main(int argc, char** argv) {
         std::tuple{"--relay-from", &options.probe.relay_from, smtp::mailbox_problem(options.probe.relay_from)},
         std::tuple{"--relay-to", &options.probe.relay_to, smtp::mailbox_problem(options.probe.relay_to)}}) {
     if (problem.empty()) continue;
-    return bad_input(i18n::trf(lang, N_("{option} {value}: {problem}"),
-                               {{"option", option}, {"value", core::printable(*value)},
-                                {"problem", std::string(i18n::tr(lang, problem))}}));
+    return bad_input(i18n::trf(
+        lang, N_("{option} {value}: {problem}"),
+        {{"option", option}, {"value", core::printable(*value)}, {"problem", std::string(i18n::tr(lang, problem))}}));
   }
   if (!parse_deny_prefixes(deny_prefixes, options.probe.deny_prefixes, lang)) return app::kExitCouldNotCheck;
   for (auto& zone : options.blocklists) {

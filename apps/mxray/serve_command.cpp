@@ -22,42 +22,61 @@ CLI::App* add_serve_command(CLI::App& app, ServeArgs& a, const std::function<std
   auto& c = a.config;
   serve->add_option("--listen", c.listen, T(N_("Address and port to listen on, ADDR:PORT or [ADDR6]:PORT")))
       ->capture_default_str();
-  serve->add_flag("--allow-private", c.check.probe.allow_private,
-                  T(N_("Allow checks of loopback, private and other non-public addresses (internal networks, the lab)")));
+  serve->add_flag(
+      "--allow-private", c.check.probe.allow_private,
+      T(N_("Allow checks of loopback, private and other non-public addresses (internal networks, the lab)")));
   serve->add_option("--resolver", c.check.resolver.forwarders,
                     T(N_("DNS resolver ADDR[@PORT] to ask (repeatable; default: the system's)")));
   serve->add_option("--trust-anchor", c.check.resolver.trust_anchor_file,
                     T(N_("DNSSEC trust anchor file (default: /usr/share/dns/root.key)")));
   serve->add_option("--ca-file", c.check.ca_file, T(N_("Trust these CA certificates instead of the system store")));
   serve->add_option("--port", a.smtp_port, T(N_("SMTP port to connect to")))->check(CLI::Range(1, 65535));
-  serve->add_option("--max-concurrent", c.limits.max_concurrent_checks, T(N_("Checks running at once, all clients together")))
-      ->capture_default_str()->check(CLI::Range(1, 10000));
-  serve->add_option("--rate-limit", c.limits.checks_per_minute, T(N_("Checks per minute allowed to one client address")))
-      ->capture_default_str()->check(CLI::Range(0.01, 1e9));
+  serve
+      ->add_option("--max-concurrent", c.limits.max_concurrent_checks,
+                   T(N_("Checks running at once, all clients together")))
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10000));
+  serve
+      ->add_option("--rate-limit", c.limits.checks_per_minute, T(N_("Checks per minute allowed to one client address")))
+      ->capture_default_str()
+      ->check(CLI::Range(0.01, 1e9));
   serve->add_option("--timeout", a.check_timeout, T(N_("Deadline for the whole check, seconds")))
-      ->capture_default_str()->check(CLI::Range(1.0, 600.0));
+      ->capture_default_str()
+      ->check(CLI::Range(1.0, 600.0));
   serve->add_option("--user", c.user, T(N_("Run as this user when started as root")))->capture_default_str();
   // Facing strangers: caps per client and per target, who the client is, which names we answer to.
   auto& l = c.limits;
-  serve->add_option("--max-checks-per-client", l.max_checks_per_client, T(N_("Checks one client may have running at once")))
-      ->capture_default_str()->check(CLI::Range(1, 1000));
-  serve->add_option("--max-connections-per-client", l.max_connections_per_client,
-                    T(N_("Open connections one client may hold (a trusted proxy is not capped)")))
-      ->capture_default_str()->check(CLI::Range(1, 100000));
-  serve->add_option("--domain-rate-limit", l.domain_checks_per_minute,
-                    T(N_("Checks per minute of one target domain, all clients together")))
-      ->capture_default_str()->check(CLI::Range(1, 1000000));
-  serve->add_option("--header-timeout", a.header_timeout,
-                    T(N_("Seconds a client has to send the request line and headers (slow clients get 408)")))
-      ->capture_default_str()->check(CLI::Range(1, 600));
+  serve
+      ->add_option("--max-checks-per-client", l.max_checks_per_client,
+                   T(N_("Checks one client may have running at once")))
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
+  serve
+      ->add_option("--max-connections-per-client", l.max_connections_per_client,
+                   T(N_("Open connections one client may hold (a trusted proxy is not capped)")))
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  serve
+      ->add_option("--domain-rate-limit", l.domain_checks_per_minute,
+                   T(N_("Checks per minute of one target domain, all clients together")))
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
+  serve
+      ->add_option("--header-timeout", a.header_timeout,
+                   T(N_("Seconds a client has to send the request line and headers (slow clients get 408)")))
+      ->capture_default_str()
+      ->check(CLI::Range(1, 600));
   serve->add_option("--body-timeout", a.body_timeout, T(N_("Seconds a client has to send a request body")))
-      ->capture_default_str()->check(CLI::Range(1, 600));
+      ->capture_default_str()
+      ->check(CLI::Range(1, 600));
   serve->add_option("--trusted-proxy", c.trusted_proxies,
                     T(N_("Reverse proxy ADDR or ADDR/LEN whose forwarding header names the client (repeatable); "
                          "without it the header is ignored")));
-  serve->add_option("--proxy-header", c.proxy_header,
-                    T(N_("Header the trusted proxy writes: x-forwarded-for or forwarded (RFC 7239)")))
-      ->capture_default_str()->check(CLI::IsMember({"x-forwarded-for", "forwarded"}));
+  serve
+      ->add_option("--proxy-header", c.proxy_header,
+                   T(N_("Header the trusted proxy writes: x-forwarded-for or forwarded (RFC 7239)")))
+      ->capture_default_str()
+      ->check(CLI::IsMember({"x-forwarded-for", "forwarded"}));
   serve->add_option("--public-name", c.public_names,
                     T(N_("Host name (or NAME:PORT) the server answers to (repeatable; default: the listen "
                          "address); requests for other names get 421")));
@@ -72,10 +91,12 @@ CLI::App* add_serve_command(CLI::App& app, ServeArgs& a, const std::function<std
                   T(N_("Do not send VRFY, EXPN or MAIL FROM before STARTTLS")));
   serve->add_flag("--no-legacy-tls-scan", a.no_legacy_tls_scan,
                   T(N_("Do not open extra sessions to test whether TLS 1.0 and 1.1 are still accepted")));
-  serve->add_option("--max-relay-tests", a.max_relay_tests,
-                    T(N_("Relay test variants for every visitor: quick (one outside sender and recipient) or all "
-                         "(16 tricks)")))
-      ->capture_default_str()->check(CLI::IsMember({"quick", "all"}));
+  serve
+      ->add_option("--max-relay-tests", a.max_relay_tests,
+                   T(N_("Relay test variants for every visitor: quick (one outside sender and recipient) or all "
+                        "(16 tricks)")))
+      ->capture_default_str()
+      ->check(CLI::IsMember({"quick", "all"}));
   return serve;
 }
 
@@ -84,9 +105,11 @@ void add_address_limits(CLI::App& command, std::vector<std::string>& deny_prefix
   command.add_option("--deny-prefix", deny_prefixes,
                      T(N_("Never connect to addresses in this prefix, e.g. 64:ff9b::/96 or 10.20.0.0/16 (repeatable; "
                           "applies even with --allow-private)")));
-  command.add_option("--sessions-per-address", sessions_per_address,
-                     T(N_("SMTP sessions open at once to one address (politeness; 0: no limit)")))
-      ->capture_default_str()->check(CLI::Range(0, 100));
+  command
+      .add_option("--sessions-per-address", sessions_per_address,
+                  T(N_("SMTP sessions open at once to one address (politeness; 0: no limit)")))
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100));
 }
 
 int run_serve(ServeArgs& a) {
@@ -127,8 +150,8 @@ int run_serve(ServeArgs& a) {
   signals.async_wait([&io](const boost::system::error_code&, int) { io.stop(); });
   server->start();
   const auto endpoint = server->local_endpoint();
-  const auto address = endpoint.address().is_v6() ? "[" + endpoint.address().to_string() + "]"
-                                                  : endpoint.address().to_string();
+  const auto address =
+      endpoint.address().is_v6() ? "[" + endpoint.address().to_string() + "]" : endpoint.address().to_string();
   // Tests read this line to learn the port when --listen asked for port 0.
   std::cout << "mxray serve: listening on http://" << address << ":" << endpoint.port() << "/" << std::endl;
   io.run();

@@ -65,8 +65,13 @@ asio::awaitable<void> sleep_until(Clock::time_point t) {
 // One TCP connection: two directions, each a queue of (due time, bytes) drained in order.
 struct Link : std::enable_shared_from_this<Link> {
   Link(tcp::socket c, milliseconds d, std::string name, std::string stats)
-      : client(std::move(c)), server(client.get_executor()), delay(d), listen(std::move(name)),
-        stats_file(std::move(stats)), wake_up(client.get_executor()), wake_down(client.get_executor()) {}
+      : client(std::move(c)),
+        server(client.get_executor()),
+        delay(d),
+        listen(std::move(name)),
+        stats_file(std::move(stats)),
+        wake_up(client.get_executor()),
+        wake_down(client.get_executor()) {}
 
   struct Item {
     Clock::time_point due;
@@ -145,8 +150,8 @@ struct Link : std::enable_shared_from_this<Link> {
     client.close(ignored);
     server.close(ignored);
     if (!stats_file.empty()) {
-      std::ofstream(stats_file, std::ios::app) << "tcp " << listen << " turns=" << turns << " up=" << bytes_up
-                                               << " down=" << bytes_down << "\n";
+      std::ofstream(stats_file, std::ios::app)
+          << "tcp " << listen << " turns=" << turns << " up=" << bytes_up << " down=" << bytes_down << "\n";
     }
   }
 
@@ -253,7 +258,8 @@ int main(int argc, char** argv) {
     const auto o = parse(argc, argv);
     asio::io_context io(1);
     for (const auto& [l, t] : o.tcp) {
-      asio::co_spawn(io, serve_tcp(parse_endpoint<tcp::endpoint>(l), parse_endpoint<tcp::endpoint>(t), o.delay, o.stats),
+      asio::co_spawn(io,
+                     serve_tcp(parse_endpoint<tcp::endpoint>(l), parse_endpoint<tcp::endpoint>(t), o.delay, o.stats),
                      [](std::exception_ptr e) {
                        if (e) std::rethrow_exception(e);
                      });

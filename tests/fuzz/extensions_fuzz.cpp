@@ -1,9 +1,9 @@
 // Fuzz target: the EHLO reply parser, the notes shown beside each extension (SIZE's number is
 // parsed) and the server software recognition, on arbitrary reply lines from a server.
 // Lines are the input split at LF, within the default reply bounds (100 lines of 2048 bytes).
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <algorithm>
 #include <cstdlib>
 #include <string_view>
 

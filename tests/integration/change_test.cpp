@@ -3,8 +3,8 @@
 // change.test's MX (mx.change.test) points at: first with STARTTLS and a valid certificate for
 // the MX name, then, restarted, without STARTTLS and with another banner. Same domain, same
 // address, one change; the diff must show it, and as worse.
-#include <gtest/gtest.h>
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>

@@ -17,8 +17,6 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-
-
 TEST(Check, GoodServerWithTrustedChainPasses) {
   const auto r = check_lab("good.test");
   ASSERT_FALSE(r.json.is_null()) << r.err;
@@ -306,7 +304,6 @@ TEST(Check, SavedReportJudgesTheSameAgain) {
   EXPECT_EQ(finding_ids(again.json), finding_ids(r.json));
 }
 
-
 // Where the check spent its time: every session's steps with their start since the check began,
 // the DNS stages and the policy fetch, and the same as a table with --timings.
 TEST(Check, TimelineShowsEveryStepOfEverySession) {
@@ -338,9 +335,9 @@ TEST(Check, TimelineShowsEveryStepOfEverySession) {
     }
   }
   const auto dump = a["timeline"].dump();
-  for (const char* expected : {"main:connect", "main:greeting", "main:EHLO", "main:tls_handshake", "main:QUIT",
-                               "legacy_tls:connect", "legacy_tls:greeting", "legacy_tls:tls_handshake",
-                               "reverse_dns:PTR"}) {
+  for (const char* expected :
+       {"main:connect", "main:greeting", "main:EHLO", "main:tls_handshake", "main:QUIT", "legacy_tls:connect",
+        "legacy_tls:greeting", "legacy_tls:tls_handshake", "reverse_dns:PTR"}) {
     EXPECT_TRUE(contains(steps, expected)) << expected << " in " << dump;
   }
   // STARTTLS, the relay attempts and VRFY/EXPN are there, pipelined or one by one.

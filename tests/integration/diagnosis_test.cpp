@@ -11,8 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-
-
 TEST(Diagnosis, PasswordLoginBeforeTlsIsCritical) {
   const auto r = check_lab("auth.test");
   EXPECT_EQ(first_address(r.json)["ehlo"]["extensions"]["AUTH"], "PLAIN LOGIN");
@@ -103,7 +101,8 @@ TEST(Diagnosis, OpenRelayNamesTheAcceptedVariants) {
   const auto& relay = first_address(r.json)["relay"];
   EXPECT_EQ(first_address(r.json)["status"]["relay"], "critical");
   int accepted_outside = 0;
-  for (const auto& a : relay["attempts"]) accepted_outside += a["accepted"].get<bool>() && a["targets_outside"].get<bool>();
+  for (const auto& a : relay["attempts"])
+    accepted_outside += a["accepted"].get<bool>() && a["targets_outside"].get<bool>();
   EXPECT_GE(accepted_outside, 4);
   EXPECT_EQ(severity_of(r.json, "relay.open"), "critical");
 }

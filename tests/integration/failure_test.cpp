@@ -11,8 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-
-
 std::vector<std::string> lab_args_without(const std::string& option) {
   auto args = lab_args();
   args.erase(std::remove(args.begin(), args.end(), option), args.end());

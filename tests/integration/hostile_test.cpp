@@ -142,10 +142,7 @@ const std::vector<Case>& cases() {
          EXPECT_FALSE(has_finding(r, "relay.open"));
          EXPECT_FALSE(has_finding(r, "relay.closed"));
        }},
-      {"mlmismatch.hostile.test",
-       [](const RunResult&, const json& a) {
-         EXPECT_EQ(a["aborted_kind"], "malformed");
-       }},
+      {"mlmismatch.hostile.test", [](const RunResult&, const json& a) { EXPECT_EQ(a["aborted_kind"], "malformed"); }},
       {"mid421.hostile.test",
        [](const RunResult& r, const json& a) {
          EXPECT_FALSE(has_finding(r, "relay.open"));
@@ -163,10 +160,7 @@ const std::vector<Case>& cases() {
          EXPECT_TRUE(a["banner"]["received"]);
          EXPECT_EQ(a["aborted_kind"], "closed");
        }},
-      {"echo.hostile.test",
-       [](const RunResult&, const json& a) {
-         EXPECT_EQ(a["aborted_kind"], "malformed");
-       }},
+      {"echo.hostile.test", [](const RunResult&, const json& a) { EXPECT_EQ(a["aborted_kind"], "malformed"); }},
       {"closefirst.hostile.test",
        [](const RunResult& r, const json& a) {
          EXPECT_TRUE(a["connect"]["ok"]);
@@ -258,8 +252,8 @@ class HostileServer : public ::testing::TestWithParam<std::size_t> {};
 
 TEST_P(HostileServer, ReportsItWithinTheDeadlineAndBoundedMemory) {
   const auto& c = cases()[GetParam()];
-  const auto r = check_lab(c.domain, {"--timeout", "8", "--banner-timeout", "3", "--command-timeout", "3",
-                                      "--connect-timeout", "3"});
+  const auto r = check_lab(
+      c.domain, {"--timeout", "8", "--banner-timeout", "3", "--command-timeout", "3", "--connect-timeout", "3"});
   ASSERT_TRUE(r.json.is_object()) << "exit " << r.exit_code << ", stderr: " << r.err;
   EXPECT_LE(r.seconds, kDeadline * 1.1) << "the check overran its deadline";
   EXPECT_LE(r.max_rss_kb, max_rss_kb()) << "mxray's memory was not bounded";

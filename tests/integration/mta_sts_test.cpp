@@ -64,9 +64,11 @@ TEST(MtaSts, ModeNone) {
 }
 
 TEST(MtaSts, FetchFailuresArePrecise) {
-  const std::vector<std::pair<std::string, std::string>> cases = {
-      {"sts-redirect", "redirect"}, {"sts-ctype", "content_type"}, {"sts-big", "too_large"},
-      {"sts-untrusted", "certificate"}, {"sts-nopolicy", "connect"}};
+  const std::vector<std::pair<std::string, std::string>> cases = {{"sts-redirect", "redirect"},
+                                                                  {"sts-ctype", "content_type"},
+                                                                  {"sts-big", "too_large"},
+                                                                  {"sts-untrusted", "certificate"},
+                                                                  {"sts-nopolicy", "connect"}};
   for (const auto& [domain, kind] : cases) {
     const auto r = sts(domain);
     const auto& fetch = r.json["mta_sts"]["fetch"];

@@ -21,7 +21,8 @@ bool has(const std::vector<std::string>& ids, const std::string& id) {
 }
 
 std::string save(const std::string& name, const std::string& text) {
-  const auto path = std::filesystem::temp_directory_path() / ("mxray-postmaster-" + std::to_string(::getpid()) + "-" + name);
+  const auto path =
+      std::filesystem::temp_directory_path() / ("mxray-postmaster-" + std::to_string(::getpid()) + "-" + name);
   std::ofstream(path) << text;
   return path.string();
 }
@@ -192,9 +193,11 @@ TEST(Blocklist, LabZoneListsTheOpenRelayAndNotTheGoodServer) {
   EXPECT_EQ(l[0]["codes"], json::array({"127.0.0.2"}));
   const auto f = findings(relay.json, "dnsbl.listed", "127.0.0.15");
   ASSERT_EQ(f.size(), 1u) << relay.out;
-  EXPECT_NE(f[0]["detail"].get<std::string>().find("open relay: listed by the mxray lab"), std::string::npos) << f[0].dump();
+  EXPECT_NE(f[0]["detail"].get<std::string>().find("open relay: listed by the mxray lab"), std::string::npos)
+      << f[0].dump();
 
-  const auto good = check_lab("good.test", {"--no-relay-test", "--dnsbl", "dnsbl.test", "--dnsbl", "refusing.dnsbl.test"});
+  const auto good =
+      check_lab("good.test", {"--no-relay-test", "--dnsbl", "dnsbl.test", "--dnsbl", "refusing.dnsbl.test"});
   ASSERT_TRUE(good.json.is_object()) << good.err;
   EXPECT_EQ(severity_of(good.json, "dnsbl.listed"), "");
   EXPECT_EQ(severity_of(good.json, "dnsbl.not_listed"), "ok") << good.out;

@@ -111,13 +111,22 @@ std::filesystem::path write_file(const std::string& name, const json& content) {
 
 // Saved evidence where every connection timed out (as on a network blocking outbound port 25).
 json all_timeout_evidence() {
-  json a = {{"ip", "127.0.0.122"}, {"family", "ipv4"}, {"allowed", true},
-            {"connect", {{"attempted", true}, {"ok", false}, {"ms", 10000.0}, {"error", "no answer within 10000 ms"},
-                         {"error_kind", "timeout"}}}};
+  json a = {{"ip", "127.0.0.122"},
+            {"family", "ipv4"},
+            {"allowed", true},
+            {"connect",
+             {{"attempted", true},
+              {"ok", false},
+              {"ms", 10000.0},
+              {"error", "no answer within 10000 ms"},
+              {"error_kind", "timeout"}}}};
   json b = a;
   b["ip"] = "127.0.0.123";
-  return {{"schema", "mxray.evidence/1"}, {"input", "blocked.test"}, {"domain", "blocked.test"},
-          {"checked_at", "2026-12-01T00:00:00Z"}, {"checked_at_epoch", 1796083200},
+  return {{"schema", "mxray.evidence/1"},
+          {"input", "blocked.test"},
+          {"domain", "blocked.test"},
+          {"checked_at", "2026-12-01T00:00:00Z"},
+          {"checked_at_epoch", 1796083200},
           {"mx", json::array({{{"host", "mx1.blocked.test"}, {"preference", 10}, {"addresses", json::array({a})}},
                               {{"host", "mx2.blocked.test"}, {"preference", 20}, {"addresses", json::array({b})}}})}};
 }

@@ -12,9 +12,9 @@
 namespace mxray::interop {
 namespace {
 
-using nlohmann::json;
 using mxray::testing::check_lab;
 using mxray::testing::findings;
+using nlohmann::json;
 
 // The report's entry for one address (null when absent).
 json address_of(const json& report, const std::string& ip) {
@@ -120,7 +120,8 @@ TEST_P(RealMta, NoDataCommandAndEmptyQueueAfterTheChecks) {
   const auto log = mta_log(m);
   EXPECT_NE(log.find("127.0.0.1"), std::string::npos) << "the server logged no session at all:\n" << log;
   const auto data = data_lines(m);
-  EXPECT_TRUE(data.empty()) << "DATA or a message in the log of " << m.name << ":\n" << (data.empty() ? "" : data.front());
+  EXPECT_TRUE(data.empty()) << "DATA or a message in the log of " << m.name << ":\n"
+                            << (data.empty() ? "" : data.front());
   EXPECT_EQ(queued_messages(m), 0) << m.name << " holds a message in its queue";
 }
 
@@ -129,10 +130,13 @@ INSTANTIATE_TEST_SUITE_P(Lab, RealMta, ::testing::ValuesIn(mtas()), name_of);
 TEST(RealMtaConfig, PostfixLegacyStillAcceptsTls10) {
   // The server side of postfix-legacy.test, checked with openssl alone: TLS 1.0 still works
   // (OpenSSL 3 needs security level 0 on both ends for it).
-  const auto s = sh("openssl s_client -starttls smtp -connect 127.0.0.52:25 -tls1 -cipher DEFAULT@SECLEVEL=0 </dev/null");
+  const auto s =
+      sh("openssl s_client -starttls smtp -connect 127.0.0.52:25 -tls1 -cipher DEFAULT@SECLEVEL=0 </dev/null");
   EXPECT_NE(s.out.find("New, TLSv1.0, Cipher is"), std::string::npos) << s.out;
-  const auto modern = sh("openssl s_client -starttls smtp -connect 127.0.0.50:25 -tls1 -cipher DEFAULT@SECLEVEL=0 </dev/null");
-  EXPECT_EQ(modern.out.find("New, TLSv1.0, Cipher is"), std::string::npos) << "the correct Postfix refuses TLS 1.0\n" << modern.out;
+  const auto modern =
+      sh("openssl s_client -starttls smtp -connect 127.0.0.50:25 -tls1 -cipher DEFAULT@SECLEVEL=0 </dev/null");
+  EXPECT_EQ(modern.out.find("New, TLSv1.0, Cipher is"), std::string::npos) << "the correct Postfix refuses TLS 1.0\n"
+                                                                           << modern.out;
 }
 
 TEST(RealMix, EveryRealServerAndIpv6InOneDomain) {

@@ -66,8 +66,8 @@ Shell sh(const std::string& cmd) {
 OpensslFacts openssl_facts(const std::string& ip, const std::string& servername) {
   OpensslFacts f;
   const auto pem = std::filesystem::temp_directory_path() / ("mxray-interop-" + ip + ".pem");
-  const auto s = sh("openssl s_client -starttls smtp -connect " + ip + ":25 -servername " + servername +
-                    " -CAfile " + kRun + "/certs/ca.pem </dev/null");
+  const auto s = sh("openssl s_client -starttls smtp -connect " + ip + ":25 -servername " + servername + " -CAfile " +
+                    kRun + "/certs/ca.pem </dev/null");
   f.raw = s.out;
   // "New, TLSv1.3, Cipher is X" is printed even when the server answers the rest of a TLS 1.3
   // handshake with an alert (the client has the ServerHello by then): an alert means failure.
@@ -75,8 +75,7 @@ OpensslFacts openssl_facts(const std::string& ip, const std::string& servername)
   static const std::regex session(R"(New, (TLSv[0-9.]+), Cipher is (\S+))");
   static const std::regex protocol(R"(Protocol\s*:\s*(TLSv[0-9.]+))");
   std::smatch m;
-  if (std::regex_search(s.out, m, session) && m[2] != "(NONE)" &&
-      s.out.find("SSL alert number") == std::string::npos) {
+  if (std::regex_search(s.out, m, session) && m[2] != "(NONE)" && s.out.find("SSL alert number") == std::string::npos) {
     f.handshake_ok = true;
     f.version = m[1];
     f.cipher = m[2];
@@ -96,7 +95,8 @@ OpensslFacts openssl_facts(const std::string& ip, const std::string& servername)
     if (line.rfind("issuer=", 0) == 0) f.issuer = trim(line.substr(7));
     if (line.rfind("notAfter=", 0) == 0) {
       std::tm tm{};
-      if (::strptime(line.substr(9).c_str(), "%b %d %H:%M:%S %Y GMT", &tm) != nullptr) f.not_after_epoch = ::timegm(&tm);
+      if (::strptime(line.substr(9).c_str(), "%b %d %H:%M:%S %Y GMT", &tm) != nullptr)
+        f.not_after_epoch = ::timegm(&tm);
     }
     if (line.rfind("sha256 Fingerprint=", 0) == 0 || line.rfind("SHA256 Fingerprint=", 0) == 0) {
       for (const char c : line.substr(19)) {
@@ -151,8 +151,8 @@ SwaksFacts swaks_ehlo(const std::string& ip) {
 FingerVerdict posttls_finger(const std::string& ip, const std::string& mx_name) {
   FingerVerdict v;
   // MAIL_CONFIG: posttls-finger reads a main.cf; the lab writes a minimal one for clients.
-  const auto s = sh("MAIL_CONFIG=" + kRun + "/mta/client posttls-finger -c -l secure -F " + kRun +
-                    "/certs/ca.pem '[" + ip + "]:25' " + mx_name);
+  const auto s = sh("MAIL_CONFIG=" + kRun + "/mta/client posttls-finger -c -l secure -F " + kRun + "/certs/ca.pem '[" +
+                    ip + "]:25' " + mx_name);
   v.raw = s.out;
   v.verified = s.out.find("Verified TLS connection established") != std::string::npos;
   return v;
@@ -161,8 +161,10 @@ FingerVerdict posttls_finger(const std::string& ip, const std::string& mx_name) 
 NmapVerdict nmap_open_relay(const std::string& ip) {
   NmapVerdict v;
   // -n: no reverse DNS (the host's resolver is not on loopback); -sT: a plain connect().
-  const auto s = sh("nmap -n -Pn -sT -p25 --script smtp-open-relay --script-args "
-                    "smtp-open-relay.domain=elsewhere.test,smtp-open-relay.ip=" + ip + " " + ip);
+  const auto s =
+      sh("nmap -n -Pn -sT -p25 --script smtp-open-relay --script-args "
+         "smtp-open-relay.domain=elsewhere.test,smtp-open-relay.ip=" +
+         ip + " " + ip);
   v.raw = s.out;
   v.open = s.out.find("Server is an open relay") != std::string::npos;
   v.finished = v.open || s.out.find("Server doesn't seem to be an open relay") != std::string::npos;

@@ -23,11 +23,11 @@ Shell sh(const std::string& cmd);
 struct OpensslFacts {
   bool handshake_ok = false;
   std::string version, cipher;
-  std::string subject, issuer;     // RFC 2253 (-nameopt RFC2253)
-  long long not_after_epoch = 0;   // from notAfter=
-  std::vector<std::string> san;    // DNS names
-  std::string sha256;              // lower-case hex, no colons
-  std::string raw;                 // the tool output, for failure messages
+  std::string subject, issuer;    // RFC 2253 (-nameopt RFC2253)
+  long long not_after_epoch = 0;  // from notAfter=
+  std::vector<std::string> san;   // DNS names
+  std::string sha256;             // lower-case hex, no colons
+  std::string raw;                // the tool output, for failure messages
 };
 OpensslFacts openssl_facts(const std::string& ip, const std::string& servername);
 

@@ -7,8 +7,8 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <nlohmann/json.hpp>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -52,7 +52,8 @@ TEST(WebApi, LanguageFromParameterOrAcceptLanguage) {
   ServerProcess server(lab_server_args(true));
   const auto en = body_json(server.get("/api/v1/check?domain=nullmx.test"));
   const auto fr = body_json(server.get("/api/v1/check?domain=nullmx.test&lang=fr"));
-  const auto de = body_json(server.get("/api/v1/check?domain=nullmx.test", {{"Accept-Language", "de-CH,de;q=0.9,en;q=0.5"}}));
+  const auto de =
+      body_json(server.get("/api/v1/check?domain=nullmx.test", {{"Accept-Language", "de-CH,de;q=0.9,en;q=0.5"}}));
   ASSERT_FALSE(en["findings"].empty()) << en.dump();
   const auto title = [](const json& j) { return j["findings"][0]["title"].get<std::string>(); };
   EXPECT_EQ(en["findings"][0]["id"], fr["findings"][0]["id"]);
@@ -63,8 +64,10 @@ TEST(WebApi, LanguageFromParameterOrAcceptLanguage) {
 
 TEST(WebApi, BadInputIs400NamingTheProblem) {
   ServerProcess server(lab_server_args(true));
-  for (const std::string& input : std::vector<std::string>{"exa mple.com", "a..b", "-bad-.test", std::string(300, 'a')}) {
-    const auto r = server.get("/api/v1/check?domain=" + (input == "exa mple.com" ? std::string("exa%20mple.com") : input));
+  for (const std::string& input :
+       std::vector<std::string>{"exa mple.com", "a..b", "-bad-.test", std::string(300, 'a')}) {
+    const auto r =
+        server.get("/api/v1/check?domain=" + (input == "exa mple.com" ? std::string("exa%20mple.com") : input));
     EXPECT_EQ(r.status, 400) << input << ": " << r.body;
     const auto j = body_json(r);
     ASSERT_TRUE(j.contains("error")) << r.body;

@@ -77,8 +77,8 @@ TEST(WebPublic, ForwardedForIsIgnoredWithoutATrustedProxy) {
 }
 
 TEST(WebPublic, BehindATrustedProxyTheRightmostUntrustedHopIsTheClient) {
-  ServerProcess server(
-      with(lab_server_args(true), {"--rate-limit", "1", "--domain-rate-limit", "100", "--trusted-proxy", "127.0.0.0/8"}));
+  ServerProcess server(with(lab_server_args(true),
+                            {"--rate-limit", "1", "--domain-rate-limit", "100", "--trusted-proxy", "127.0.0.0/8"}));
   const auto check = [&](const std::string& xff) {
     return server.get("/api/v1/check?domain=nullmx.test", {{"X-Forwarded-For", xff}}).status;
   };
@@ -94,8 +94,8 @@ TEST(WebPublic, BehindATrustedProxyTheRightmostUntrustedHopIsTheClient) {
 }
 
 TEST(WebPublic, ForwardedHeaderAndIpv6ClientsKeyedBySlash64) {
-  ServerProcess server(with(lab_server_args(true), {"--rate-limit", "1", "--domain-rate-limit", "100", "--trusted-proxy",
-                                                    "127.0.0.1", "--proxy-header", "forwarded"}));
+  ServerProcess server(with(lab_server_args(true), {"--rate-limit", "1", "--domain-rate-limit", "100",
+                                                    "--trusted-proxy", "127.0.0.1", "--proxy-header", "forwarded"}));
   const auto check = [&](const std::map<std::string, std::string>& headers) {
     return server.get("/api/v1/check?domain=nullmx.test", headers).status;
   };
@@ -130,7 +130,8 @@ TEST(WebPublic, UnknownHostNameGets421) {
 }
 
 TEST(WebPublic, PublicNamesReplaceTheDefault) {
-  ServerProcess server(with(lab_server_args(true), {"--public-name", "mxray.example.org", "--public-name", "check.example.net:8443"}));
+  ServerProcess server(
+      with(lab_server_args(true), {"--public-name", "mxray.example.org", "--public-name", "check.example.net:8443"}));
   EXPECT_EQ(server.get("/", {{"Host", "mxray.example.org"}}).status, 200);
   EXPECT_EQ(server.get("/", {{"Host", "MXRAY.example.org:443"}}).status, 200);
   EXPECT_EQ(server.get("/", {{"Host", "check.example.net:8443"}}).status, 200);
@@ -186,7 +187,8 @@ json first_address(const HttpReply& r) {
 TEST(WebPublic, ServeSwitchesHoldForEveryVisitor) {
   const std::string query = "/api/v1/check?domain=good.test&relay_tests=all&relay=1&no_relay_test=0&vrfy=1&legacy=1";
   {
-    ServerProcess server(with(lab_server_args(true), {"--no-relay-test", "--no-commands-probe", "--no-legacy-tls-scan"}));
+    ServerProcess server(
+        with(lab_server_args(true), {"--no-relay-test", "--no-commands-probe", "--no-legacy-tls-scan"}));
     const auto r = server.get(query);
     ASSERT_EQ(r.status, 200) << r.body;
     const auto a = first_address(r);

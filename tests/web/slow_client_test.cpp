@@ -60,7 +60,8 @@ DripResult drip(const ServerProcess& server, const std::string& bytes, double ma
 
 TEST(WebSlowClients, DrippingClientGets408WhileOthersAreServedPromptly) {
   ServerProcess server(with(lab_server_args(true), {"--header-timeout", "4"}));
-  const std::string request = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + std::string(100, 'z') + "\r\n\r\n";
+  const std::string request =
+      "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + std::string(100, 'z') + "\r\n\r\n";
   std::vector<DripResult> drips(4);
   std::vector<std::thread> drippers;
   for (auto& d : drips) drippers.emplace_back([&server, &request, &d] { d = drip(server, request, 20); });
@@ -120,7 +121,8 @@ TEST(WebSlowClients, OverlongRequestLineIs414AndHugeHeadersAre431) {
   // Longer than the whole header cap, before any line end.
   const auto huge_target = server.raw("GET /" + std::string(9000, 'a'));
   EXPECT_EQ(huge_target.rfind("HTTP/1.1 414", 0), 0u) << huge_target.substr(0, 200);
-  const auto many_headers = server.raw("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-A: " + std::string(9000, 'h') + "\r\n\r\n");
+  const auto many_headers =
+      server.raw("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-A: " + std::string(9000, 'h') + "\r\n\r\n");
   EXPECT_EQ(many_headers.rfind("HTTP/1.1 431", 0), 0u) << many_headers.substr(0, 200);
   const auto body_start = long_target.find("\r\n\r\n");
   ASSERT_NE(body_start, std::string::npos);

@@ -59,7 +59,8 @@ void judge_certificate(const report::MxEvidence& mx, const report::AddressEviden
     problem = true;
     const auto why = c.verify_error + " (OpenSSL error " + std::to_string(c.verify_code) + ")";
     if (c.verify_code == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT || (c.chain.size() == 1 && leaf.self_signed)) {
-      out.add("cert.self_signed", host, a.ip, N_("subject {subject}: {reason}"), {{"subject", leaf.subject}, {"reason", why}});
+      out.add("cert.self_signed", host, a.ip, N_("subject {subject}: {reason}"),
+              {{"subject", leaf.subject}, {"reason", why}});
     } else if ((c.verify_code == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY ||
                 c.verify_code == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT) &&
                c.chain_length_presented == 1) {
@@ -67,7 +68,8 @@ void judge_certificate(const report::MxEvidence& mx, const report::AddressEviden
               N_("only the server's own certificate was sent (issuer {issuer}): {reason}"),
               {{"issuer", leaf.issuer}, {"reason", why}});
     } else {
-      out.add("cert.untrusted", host, a.ip, N_("issuer {issuer}: {reason}"), {{"issuer", leaf.issuer}, {"reason", why}});
+      out.add("cert.untrusted", host, a.ip, N_("issuer {issuer}: {reason}"),
+              {{"issuer", leaf.issuer}, {"reason", why}});
     }
   }
   if (!c.hostname_match && mx.direct != "address") {  // an address literal has no name to match

@@ -13,9 +13,9 @@
 namespace mxray::checks {
 namespace {
 
-constexpr std::array<std::string_view, 6> kDateOrName = {"cert.expired",      "cert.not_yet_valid",
-                                                          "cert.expiring",     "cert.name_mismatch",
-                                                          "cert.chain_expired", "cert.chain_expiring"};
+constexpr std::array<std::string_view, 6> kDateOrName = {"cert.expired",       "cert.not_yet_valid",
+                                                         "cert.expiring",      "cert.name_mismatch",
+                                                         "cert.chain_expired", "cert.chain_expiring"};
 constexpr std::array<std::string_view, 3> kTrust = {"cert.self_signed", "cert.incomplete_chain", "cert.untrusted"};
 
 template <std::size_t N>

@@ -7,7 +7,8 @@
 namespace mxray::checks {
 std::string record_text(const report::TlsaRecord& r) {
   const auto data = r.data.size() > 16 ? r.data.substr(0, 16) + "..." : r.data;
-  return std::to_string(r.usage) + " " + std::to_string(r.selector) + " " + std::to_string(r.matching_type) + " " + data;
+  return std::to_string(r.usage) + " " + std::to_string(r.selector) + " " + std::to_string(r.matching_type) + " " +
+         data;
 }
 
 namespace {
@@ -80,8 +81,8 @@ void judge_applied(const report::DomainEvidence& ev, const report::MxEvidence& m
   }
   const bool sts = !ev.mta_sts.sts_records.empty() || ev.mta_sts.fetch.ok;
   if (sts) {
-    out.add("dane.mta_sts_ignored", mx.host, {}, N_("{host} has usable TLSA records, so DANE senders skip MTA-STS for it"),
-            {{"host", mx.host}});
+    out.add("dane.mta_sts_ignored", mx.host, {},
+            N_("{host} has usable TLSA records, so DANE senders skip MTA-STS for it"), {{"host", mx.host}});
   }
 }
 
@@ -129,7 +130,8 @@ void judge_dane(const report::DomainEvidence& ev, const report::MxEvidence& mx, 
     if (!r.usable && (r.usage == 0 || r.usage == 1)) unusable += (unusable.empty() ? "" : "; ") + record_text(r);
   }
   if (!unusable.empty()) {
-    out.add("dane.unusable_usage", mx.host, {}, N_("{name}: {records}"), {{"name", d.tlsa_name}, {"records", unusable}});
+    out.add("dane.unusable_usage", mx.host, {}, N_("{name}: {records}"),
+            {{"name", d.tlsa_name}, {"records", unusable}});
   }
   if (dane_applies(mx)) judge_applied(ev, mx, out);
 }

@@ -64,7 +64,9 @@ void judge_dnsbl(const report::MxEvidence& mx, const report::AddressEvidence& a,
     }
     if (listed) {
       out.add("dnsbl.listed", mx.host, a.ip, N_("{ip} is listed on {zone}: {meaning}{reason}"),
-              {{"ip", a.ip}, {"zone", l.zone}, {"meaning", meanings},
+              {{"ip", a.ip},
+               {"zone", l.zone},
+               {"meaning", meanings},
                {"reason", l.reason.empty() ? std::string() : " (" + l.reason + ")"}});
     } else if (refused) {
       out.add("dnsbl.refused", mx.host, a.ip, N_("{zone} did not answer for {ip}: {meaning}"),

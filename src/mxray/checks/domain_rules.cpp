@@ -56,16 +56,21 @@ void judge_domain(const report::DomainEvidence& ev, FindingList& out) {
     });
   };
   if (states[0] == MxState::down && refuses(ev.mx[0])) {
-    out.add("domain.nolisting", ev.mx[0].host, {}, N_("{host} (preference {preference}) refuses connections; {backup} answers"),
-            {{"host", ev.mx[0].host}, {"preference", std::to_string(best)},
-             {"backup", ev.mx[static_cast<std::size_t>(std::find(states.begin(), states.end(), MxState::up) - states.begin())].host}});
+    out.add("domain.nolisting", ev.mx[0].host, {},
+            N_("{host} (preference {preference}) refuses connections; {backup} answers"),
+            {{"host", ev.mx[0].host},
+             {"preference", std::to_string(best)},
+             {"backup",
+              ev.mx[static_cast<std::size_t>(std::find(states.begin(), states.end(), MxState::up) - states.begin())]
+                  .host}});
   }
   for (std::size_t i = 0; i < ev.mx.size(); ++i) {
     if (states[i] != MxState::down) continue;
     const i18n::Args args{{"host", ev.mx[i].host}, {"preference", std::to_string(ev.mx[i].preference)}};
     if (ev.mx[i].preference == best) {
       if (i == 0 && refuses(ev.mx[0])) continue;  // reported as nolisting above
-      out.add("domain.primary_down", ev.mx[i].host, {}, N_("{host} (preference {preference}) is down while another MX answers"), args);
+      out.add("domain.primary_down", ev.mx[i].host, {},
+              N_("{host} (preference {preference}) is down while another MX answers"), args);
     } else {
       out.add("domain.backup_down", ev.mx[i].host, {}, N_("{host} (preference {preference}) is down"), args);
     }

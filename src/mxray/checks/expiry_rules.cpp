@@ -2,8 +2,8 @@
 // lapses soon after it. Chain certificates above the leaf (the leaf has cert.expired and
 // cert.expiring), the DNSSEC signatures of the MX, address and TLSA answers, and an MTA-STS
 // policy that senders keep in their cache until max_age runs out (RFC 8461 section 5).
-#include "mxray/checks/rules.hpp"
 #include "mxray/checks/mta_sts_outcome.hpp"
+#include "mxray/checks/rules.hpp"
 #include "mxray/core/clock.hpp"
 
 namespace mxray::checks {
@@ -81,9 +81,12 @@ void judge_expiry(const report::DomainEvidence& ev, long long at, const JudgeOpt
       ev.checked_at_epoch + sts.policy.max_age > at) {
     std::string patterns;
     for (const auto& p : sts.policy.mx) patterns += (patterns.empty() ? "" : ", ") + p;
-    out.add("mtasts.cached_until", {}, {}, N_("senders that fetched the policy on {checked} keep it until {until}: mx {patterns}, mode {mode}"),
-            {{"checked", ev.checked_at}, {"until", core::iso8601(ev.checked_at_epoch + sts.policy.max_age)},
-             {"patterns", patterns}, {"mode", sts.policy.mode}});
+    out.add("mtasts.cached_until", {}, {},
+            N_("senders that fetched the policy on {checked} keep it until {until}: mx {patterns}, mode {mode}"),
+            {{"checked", ev.checked_at},
+             {"until", core::iso8601(ev.checked_at_epoch + sts.policy.max_age)},
+             {"patterns", patterns},
+             {"mode", sts.policy.mode}});
   }
 }
 

@@ -25,14 +25,14 @@ enum class Status { not_tested, ok, info, inconclusive, warning, critical };
 struct Finding {
   std::string id;
   Severity severity = Severity::info;
-  std::string mx;           // empty for domain-wide findings
-  std::string ip;           // empty for domain- or MX-wide findings
+  std::string mx;  // empty for domain-wide findings
+  std::string ip;  // empty for domain- or MX-wide findings
   std::string title;
-  std::string detail;       // what was observed here (English)
+  std::string detail;            // what was observed here (English)
   i18n::Message detail_message;  // what `detail` was made from, rendered in the report's language
-  std::string explanation;  // why it matters
+  std::string explanation;       // why it matters
   std::string fix;
-  std::string step;         // the step it belongs to (status.hpp), "" for the whole place
+  std::string step;              // the step it belongs to (status.hpp), "" for the whole place
   Status status = Status::info;  // what it says about that step
 };
 
@@ -47,8 +47,8 @@ using StepStatuses = std::map<std::string, Status>;
 /// What an MTA-STS policy means for one address of a listed MX (RFC 8461 section 4.2).
 struct MtaStsAddressOutcome {
   std::string ip;
-  std::string outcome;      // verified | failed | not_verified
-  std::string why;          // for failed / not_verified: what was seen
+  std::string outcome;  // verified | failed | not_verified
+  std::string why;      // for failed / not_verified: what was seen
 };
 
 /// What an MTA-STS policy means for one MX, as the judge reads the evidence.
@@ -60,7 +60,7 @@ struct MtaStsMxOutcome {
 
 /// The judge's output for one domain.
 struct Judgement {
-  std::vector<Finding> findings;                                  // worst first
+  std::vector<Finding> findings;                                            // worst first
   std::map<std::pair<std::string, std::string>, Verdict> address_verdicts;  // (mx, ip)
   std::map<std::string, Verdict> mx_verdicts;
   std::map<std::pair<std::string, std::string>, StepStatuses> address_steps;  // (mx, ip) -> every step
@@ -68,9 +68,10 @@ struct Judgement {
   StepStatuses domain_steps;                                                  // with --submission, also "submission"
   std::map<std::string, Status> submission_status;                            // "host:port" -> worst of its findings
   std::vector<MtaStsMxOutcome> mta_sts_mx;                                    // per MX, when a policy was parsed
-  std::map<std::pair<std::string, std::string>, std::map<std::string, std::string>> server_software;  // (mx, ip) -> facts
+  std::map<std::pair<std::string, std::string>, std::map<std::string, std::string>>
+      server_software;  // (mx, ip) -> facts
   Verdict verdict = Verdict::pass;
-  long long as_of_epoch = 0;     // the moment judged: the check time, or the one given with --at
+  long long as_of_epoch = 0;  // the moment judged: the check time, or the one given with --at
 };
 
 }  // namespace mxray::checks

@@ -20,8 +20,8 @@ struct JudgeOptions {
   double greeting_pause_ms = 8000;  // a pause before the last greeting line up to this long is postscreen's (info)
   double tarpit_reply_ms = 1000;    // replies this slow, three or more of them, are a tarpit
   long long expiry_warning_days = 30;
-  long long at_epoch = 0;              // judge as of this moment (--at); 0: the check time in the evidence
-  long long breaks_soon_days = 14;     // chain elements that end within this many days of that moment warn
+  long long at_epoch = 0;                // judge as of this moment (--at); 0: the check time in the evidence
+  long long breaks_soon_days = 14;       // chain elements that end within this many days of that moment warn
   long long signature_warning_days = 3;  // RRSIGs that end this soon warn (signers refresh them a week ahead)
 };
 

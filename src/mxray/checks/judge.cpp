@@ -7,10 +7,10 @@
 
 #include "mxray/checks/mta_sts_outcome.hpp"
 #include "mxray/checks/rules.hpp"
-#include "mxray/checks/status.hpp"
-#include "mxray/checks/verdicts.hpp"
 #include "mxray/checks/server_software.hpp"
 #include "mxray/checks/software_fixes.hpp"
+#include "mxray/checks/status.hpp"
+#include "mxray/checks/verdicts.hpp"
 #include "mxray/i18n/translate.hpp"
 
 namespace mxray::checks {
@@ -52,7 +52,8 @@ void refine(const report::DomainEvidence& ev, std::vector<Finding>& findings) {
     }
   }
   for (auto& f : findings) {
-    if (f.id == "smtp.unreachable" && std::find(nolisting_hosts.begin(), nolisting_hosts.end(), f.mx) != nolisting_hosts.end()) {
+    if (f.id == "smtp.unreachable" &&
+        std::find(nolisting_hosts.begin(), nolisting_hosts.end(), f.mx) != nolisting_hosts.end()) {
       const auto& d = definition("smtp.unreachable_nolisting");
       f.id = std::string(d.id);
       f.severity = d.severity;
@@ -91,11 +92,16 @@ Judgement judge(const report::DomainEvidence& ev, const JudgeOptions& options) {
       judge_dnsbl(mx, a, list);
       const auto software = recognise_server(a);
       if (!software.id.empty()) {
-        j.server_software[{mx.host, a.ip}] = {{"id", software.id}, {"name", software.name}, {"version", software.version},
-                                              {"confidence", std::to_string(software.confidence)}, {"basis", software.basis}};
+        j.server_software[{mx.host, a.ip}] = {{"id", software.id},
+                                              {"name", software.name},
+                                              {"version", software.version},
+                                              {"confidence", std::to_string(software.confidence)},
+                                              {"basis", software.basis}};
         list.add("smtp.software", mx.host, a.ip, N_("{name} {version}(confidence {confidence}%, from the {basis})"),
-                 {{"name", software.name}, {"version", software.version.empty() ? "" : software.version + " "},
-                  {"confidence", std::to_string(software.confidence)}, {"basis", software.basis}});
+                 {{"name", software.name},
+                  {"version", software.version.empty() ? "" : software.version + " "},
+                  {"confidence", std::to_string(software.confidence)},
+                  {"basis", software.basis}});
       }
     }
   }

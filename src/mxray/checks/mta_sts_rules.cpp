@@ -62,7 +62,8 @@ void judge_mta_sts(const report::DomainEvidence& ev, const std::vector<MtaStsMxO
   }
   if (sts.txt_error == "none" || (sts.txt_error.empty() && sts.id.empty())) {
     if (f.ok) {
-      out.add("mtasts.policy_without_txt", {}, {}, N_("a policy is served at {url} but _mta-sts.{domain} has no v=STSv1 record"),
+      out.add("mtasts.policy_without_txt", {}, {},
+              N_("a policy is served at {url} but _mta-sts.{domain} has no v=STSv1 record"),
               {{"url", f.url}, {"domain", ev.domain}});
     } else if (!f.attempted || f.error_kind == "dns") {
       out.add("mtasts.none", {}, {}, N_("no _mta-sts.{domain} record and no policy host"), {{"domain", ev.domain}});
@@ -89,11 +90,13 @@ void judge_mta_sts(const report::DomainEvidence& ev, const std::vector<MtaStsMxO
     out.add("mtasts.mode_none", {}, {}, N_("policy id {id} has mode none"), {{"id", sts.id}});
     return;
   }
-  if (p.mode == "testing") out.add("mtasts.mode_testing", {}, {}, N_("policy id {id} has mode testing"), {{"id", sts.id}});
+  if (p.mode == "testing")
+    out.add("mtasts.mode_testing", {}, {}, N_("policy id {id} has mode testing"), {{"id", sts.id}});
   bool all_good = true;
   judge_mx(ev, outcomes, all_good, out);
   if (all_good && p.mode == "enforce") {
-    out.add("mtasts.ok", {}, {}, N_("mode enforce, max_age {age}, every MX listed and at least one address of each verified"),
+    out.add("mtasts.ok", {}, {},
+            N_("mode enforce, max_age {age}, every MX listed and at least one address of each verified"),
             {{"age", std::to_string(p.max_age)}});
   }
 }

@@ -41,10 +41,12 @@ void judge_naming(const report::MxEvidence& mx, const report::AddressEvidence& a
   // An address checked directly has no MX name: only its PTR name can be compared.
   if (mx.direct == "address" && rev.names.empty()) return;
   const bool matches_mx = announced == lower(mx.host) || announced == lower(mx.cname_target);
-  const bool matches_ptr = std::any_of(rev.names.begin(), rev.names.end(), [&](const std::string& n) { return lower(n) == announced; });
+  const bool matches_ptr =
+      std::any_of(rev.names.begin(), rev.names.end(), [&](const std::string& n) { return lower(n) == announced; });
   if (!matches_mx && !matches_ptr) {
     out.add("smtp.banner_name_mismatch", mx.host, a.ip, N_("the greeting names {name}; the MX is {host}{ptr}"),
-            {{"name", announced}, {"host", mx.host},
+            {{"name", announced},
+             {"host", mx.host},
              {"ptr", rev.names.empty() ? std::string{} : " (PTR " + rev.names.front() + ")"}});
   }
 }

@@ -55,9 +55,12 @@ void judge_next_certificate(const report::DomainEvidence& ev, long long at, Find
       dane_ok = record >= 0;
       if (dane_ok) {
         const auto& r = mx->dane.records[static_cast<std::size_t>(record)];
-        out.add("nextcert.tlsa_match", m.host, {}, N_("TLSA {usage} {selector} {matching} at {name} matches the new certificate"),
-                {{"usage", std::to_string(r.usage)}, {"selector", std::to_string(r.selector)},
-                 {"matching", std::to_string(r.matching_type)}, {"name", mx->dane.tlsa_name}});
+        out.add("nextcert.tlsa_match", m.host, {},
+                N_("TLSA {usage} {selector} {matching} at {name} matches the new certificate"),
+                {{"usage", std::to_string(r.usage)},
+                 {"selector", std::to_string(r.selector)},
+                 {"matching", std::to_string(r.matching_type)},
+                 {"name", mx->dane.tlsa_name}});
       } else {
         out.add("nextcert.tlsa_mismatch", m.host, {},
                 i18n::counted("the only TLSA record at {name} does not match {subject}",
@@ -68,7 +71,8 @@ void judge_next_certificate(const report::DomainEvidence& ev, long long at, Find
       }
     }
     if (name_ok && dane_ok) {
-      out.add("nextcert.ok", m.host, {}, N_("the new certificate covers {host} as {name}"), {{"host", m.host}, {"name", m.matched_name}});
+      out.add("nextcert.ok", m.host, {}, N_("the new certificate covers {host} as {name}"),
+              {{"host", m.host}, {"name", m.matched_name}});
     }
   }
 }

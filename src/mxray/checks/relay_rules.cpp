@@ -24,7 +24,8 @@ void judge_relay(const report::MxEvidence& mx, const report::AddressEvidence& a,
     for (const auto& attempt : r.attempts) {
       if (!attempt.accepted || !attempt.targets_outside) continue;
       out.add("relay.open", mx.host, a.ip, N_("MAIL FROM:<{from}> RCPT TO:<{to}> was answered {reply}"),
-              {{"from", attempt.mail_from}, {"to", attempt.rcpt_to},
+              {{"from", attempt.mail_from},
+               {"to", attempt.rcpt_to},
                {"reply", std::to_string(attempt.code) + " " + attempt.text}});
       break;
     }
@@ -32,9 +33,11 @@ void judge_relay(const report::MxEvidence& mx, const report::AddressEvidence& a,
   }
   std::string tricks;
   for (const auto& attempt : r.attempts) {
-    if (attempt.accepted && !attempt.targets_outside) tricks += (tricks.empty() ? "" : ", ") + attempt.variant + " <" + attempt.rcpt_to + ">";
+    if (attempt.accepted && !attempt.targets_outside)
+      tricks += (tricks.empty() ? "" : ", ") + attempt.variant + " <" + attempt.rcpt_to + ">";
   }
-  if (!tricks.empty()) out.add("relay.trick_accepted", mx.host, a.ip, N_("accepted: {variants}"), {{"variants", tricks}});
+  if (!tricks.empty())
+    out.add("relay.trick_accepted", mx.host, a.ip, N_("accepted: {variants}"), {{"variants", tricks}});
   // A 4xx to MAIL FROM or RCPT TO (greylisting, rate limits) says nothing either way; when a
   // front-end rule names it (greylisting, a provider's text), that finding says so instead.
   if (deferral_explained(a)) return;

@@ -13,14 +13,15 @@ namespace {
 using nlohmann::json;
 
 int status_rank(const std::string& s) {
-  static const std::map<std::string, int> kRank = {{"not_tested", 0}, {"ok", 1},      {"info", 2},
+  static const std::map<std::string, int> kRank = {{"not_tested", 0},   {"ok", 1},      {"info", 2},
                                                    {"inconclusive", 3}, {"warning", 4}, {"critical", 5}};
   const auto it = kRank.find(s);
   return it == kRank.end() ? 0 : it->second;
 }
 
 int verdict_rank(const std::string& v) {
-  static const std::map<std::string, int> kRank = {{"pass", 0}, {"inconclusive", 1}, {"warn", 2}, {"fail", 3}, {"error", 4}};
+  static const std::map<std::string, int> kRank = {
+      {"pass", 0}, {"inconclusive", 1}, {"warn", 2}, {"fail", 3}, {"error", 4}};
   const auto it = kRank.find(v);
   return it == kRank.end() ? 4 : it->second;
 }
@@ -124,7 +125,8 @@ std::map<FindingKey, const json*> findings_of(const json& report) {
 
 void require_report(const json& j, const char* which) {
   if (!j.is_object() || text(j, "schema") != "mxray.report/1") {
-    throw std::invalid_argument(std::string(which) + " is not an mxray report (schema mxray.report/1): save one with mxray check --json");
+    throw std::invalid_argument(std::string(which) +
+                                " is not an mxray report (schema mxray.report/1): save one with mxray check --json");
   }
 }
 
@@ -180,27 +182,41 @@ ReportDiff diff_reports(const json& before, const json& after) {
 
   const auto& sts_b = before.contains("mta_sts") ? before["mta_sts"] : json::object();
   const auto& sts_a = after.contains("mta_sts") ? after["mta_sts"] : json::object();
-  if (text(sts_b, "id") != text(sts_a, "id")) differ.add({"mta_sts_id", {}, {}, "id", text(sts_b, "id"), text(sts_a, "id"), false, false});
+  if (text(sts_b, "id") != text(sts_a, "id"))
+    differ.add({"mta_sts_id", {}, {}, "id", text(sts_b, "id"), text(sts_a, "id"), false, false});
   const auto policy_b = sts_b.contains("policy") ? sts_b["policy"] : json::object();
   const auto policy_a = sts_a.contains("policy") ? sts_a["policy"] : json::object();
   if (text(policy_b, "mode") != text(policy_a, "mode")) {
     differ.add({"mta_sts_mode", {}, {}, "mode", text(policy_b, "mode"), text(policy_a, "mode"), false, false});
   }
   if (text(policy_b, "max_age") != text(policy_a, "max_age")) {
-    differ.add({"mta_sts_max_age", {}, {}, "max_age", text(policy_b, "max_age"), text(policy_a, "max_age"), false, false});
+    differ.add(
+        {"mta_sts_max_age", {}, {}, "max_age", text(policy_b, "max_age"), text(policy_a, "max_age"), false, false});
   }
 
   const auto fb = findings_of(before), fa = findings_of(after);
   for (const auto& [key, f] : fa) {
     if (fb.contains(key)) continue;
     const auto severity = text(*f, "severity");
-    differ.add({"finding_new", std::get<1>(key), std::get<2>(key), std::get<0>(key), {}, severity,
-                severity == "warning" || severity == "critical", false});
+    differ.add({"finding_new",
+                std::get<1>(key),
+                std::get<2>(key),
+                std::get<0>(key),
+                {},
+                severity,
+                severity == "warning" || severity == "critical",
+                false});
   }
   for (const auto& [key, f] : fb) {
     if (fa.contains(key)) continue;
     const auto severity = text(*f, "severity");
-    differ.add({"finding_resolved", std::get<1>(key), std::get<2>(key), std::get<0>(key), severity, {}, false,
+    differ.add({"finding_resolved",
+                std::get<1>(key),
+                std::get<2>(key),
+                std::get<0>(key),
+                severity,
+                {},
+                false,
                 severity == "warning" || severity == "critical"});
   }
   return d;

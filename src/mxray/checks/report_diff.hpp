@@ -11,12 +11,12 @@ namespace mxray::checks {
 
 /// One change, at one place.
 struct Change {
-  std::string kind;    // verdict | step | finding_new | finding_resolved | mx_added | mx_removed |
-                       // address_added | address_removed | certificate | tlsa_added | tlsa_removed |
-                       // mta_sts_id | mta_sts_mode | mta_sts_max_age
-  std::string mx;      // empty: the domain
-  std::string ip;      // empty: the MX or the domain
-  std::string what;    // the step, the finding id, the TLSA record, ...
+  std::string kind;  // verdict | step | finding_new | finding_resolved | mx_added | mx_removed |
+                     // address_added | address_removed | certificate | tlsa_added | tlsa_removed |
+                     // mta_sts_id | mta_sts_mode | mta_sts_max_age
+  std::string mx;    // empty: the domain
+  std::string ip;    // empty: the MX or the domain
+  std::string what;  // the step, the finding id, the TLSA record, ...
   std::string before;
   std::string after;
   bool worse = false;  // this change makes mail delivery or its protection worse

@@ -18,12 +18,13 @@ struct Mark {
   const char* pattern;  // searched in the lower-cased text
   int confidence;
   const char* basis;
-  const char* where;    // greeting | ehlo | replies
+  const char* where;  // greeting | ehlo | replies
 };
 
 // Order matters: the first match with the highest confidence wins.
 constexpr std::array kMarks{
-    Mark{"microsoft365", "Microsoft 365 (Exchange Online)", "mail.protection.outlook.com", 95, "greeting host name", "greeting"},
+    Mark{"microsoft365", "Microsoft 365 (Exchange Online)", "mail.protection.outlook.com", 95, "greeting host name",
+         "greeting"},
     Mark{"google", "Google (Gmail / Workspace)", "gsmtp", 90, "greeting", "greeting"},
     Mark{"google", "Google (Gmail / Workspace)", "mx.google.com", 90, "greeting host name", "greeting"},
     Mark{"proofpoint", "Proofpoint", "pphosted.com", 85, "greeting host name", "greeting"},

@@ -15,7 +15,7 @@ struct ServerSoftware {
   std::string name;     // for people: "Postfix", "Microsoft Exchange"
   std::string version;  // when the greeting shows it
   int confidence = 0;
-  std::string basis;    // e.g. "greeting", "refusal wording", "extension set"
+  std::string basis;  // e.g. "greeting", "refusal wording", "extension set"
 };
 
 /// The best guess for one address; empty id when nothing matched.

@@ -60,9 +60,11 @@ void judge_session(const report::DomainEvidence& ev, const report::MxEvidence& m
       out.add("smtp.no_banner", host, a.ip, N_("no complete greeting: {error}"), {{"error", a.banner.text}});
     }
   } else if (a.banner.code >= 500) {
-    out.add("smtp.greeting_refused", host, a.ip, N_("greeting: {reply}"), {{"reply", code_and_text(a.banner.code, a.banner.text)}});
+    out.add("smtp.greeting_refused", host, a.ip, N_("greeting: {reply}"),
+            {{"reply", code_and_text(a.banner.code, a.banner.text)}});
   } else if (a.banner.code >= 400 && provider_reply(a.banner.code, a.banner.text).provider.empty()) {
-    out.add("smtp.greeting_busy", host, a.ip, N_("greeting: {reply}"), {{"reply", code_and_text(a.banner.code, a.banner.text)}});
+    out.add("smtp.greeting_busy", host, a.ip, N_("greeting: {reply}"),
+            {{"reply", code_and_text(a.banner.code, a.banner.text)}});
   } else if (a.banner.code >= 400) {
     // A provider's throttling text: front_end_rules explains it.
   } else if (a.banner.code != 220) {
@@ -87,7 +89,8 @@ void judge_session(const report::DomainEvidence& ev, const report::MxEvidence& m
                 {{"command", a.ehlo.command}, {"reply", code_and_text(a.ehlo.code, a.ehlo.text)}});
       }
     } else if (a.ehlo.code != 250) {
-      out.add("smtp.helo_refused", host, a.ip, N_("HELO answered {reply}"), {{"reply", code_and_text(a.ehlo.code, a.ehlo.text)}});
+      out.add("smtp.helo_refused", host, a.ip, N_("HELO answered {reply}"),
+              {{"reply", code_and_text(a.ehlo.code, a.ehlo.text)}});
     } else if (a.ehlo.ehlo_refused) {
       out.add("smtp.ehlo_refused", host, a.ip, N_("EHLO was refused; HELO was accepted"));
     }

@@ -61,17 +61,23 @@ constexpr std::array kFixes{
     SoftwareFix{"cert.incomplete_chain", "exim",
                 N_("Point tls_certificate at fullchain.pem (certificate followed by the intermediates), not "
                    "cert.pem; then restart Exim.")},
-    SoftwareFix{"smtp.banner_version", "postfix", N_("In main.cf set smtpd_banner = $myhostname ESMTP; then `postfix reload`.")},
-    SoftwareFix{"smtp.banner_version", "exim", N_("Set smtp_banner = $smtp_active_hostname ESMTP in the main configuration.")},
-    SoftwareFix{"smtp.banner_version", "sendmail", N_("Set define(`confSMTP_LOGIN_MSG', `$j ESMTP') in the .mc file and rebuild sendmail.cf.")},
-    SoftwareFix{"smtp.vrfy_enabled", "postfix", N_("In main.cf set disable_vrfy_command = yes; then `postfix reload`.")},
+    SoftwareFix{"smtp.banner_version", "postfix",
+                N_("In main.cf set smtpd_banner = $myhostname ESMTP; then `postfix reload`.")},
+    SoftwareFix{"smtp.banner_version", "exim",
+                N_("Set smtp_banner = $smtp_active_hostname ESMTP in the main configuration.")},
+    SoftwareFix{"smtp.banner_version", "sendmail",
+                N_("Set define(`confSMTP_LOGIN_MSG', `$j ESMTP') in the .mc file and rebuild sendmail.cf.")},
+    SoftwareFix{"smtp.vrfy_enabled", "postfix",
+                N_("In main.cf set disable_vrfy_command = yes; then `postfix reload`.")},
     SoftwareFix{"smtp.auth_plaintext", "postfix",
                 N_("In main.cf set smtpd_tls_auth_only = yes (and offer AUTH on the submission ports 587/465 "
                    "only); then `postfix reload`.")},
     SoftwareFix{"tls.old_version", "postfix",
                 N_("In main.cf set smtpd_tls_protocols = >=TLSv1.2 and smtpd_tls_mandatory_protocols = "
                    ">=TLSv1.2 once you know your senders support TLS 1.2; then `postfix reload`.")},
-    SoftwareFix{"tls.old_version", "exim", N_("Set tls_require_ciphers (GnuTLS: NORMAL:-VERS-TLS1.0:-VERS-TLS1.1) or openssl_options = +no_tlsv1 +no_tlsv1_1.")},
+    SoftwareFix{"tls.old_version", "exim",
+                N_("Set tls_require_ciphers (GnuTLS: NORMAL:-VERS-TLS1.0:-VERS-TLS1.1) or openssl_options = +no_tlsv1 "
+                   "+no_tlsv1_1.")},
 };
 
 }  // namespace

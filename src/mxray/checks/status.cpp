@@ -10,11 +10,21 @@ namespace mxray::checks {
 namespace {
 
 // Findings that say "mxray could not tell", whatever their severity in the catalogue.
-constexpr std::array<std::string_view, 15> kInconclusive = {
-    "smtp.greylisting_unresolved", "smtp.provider_throttle", "smtp.provider_reputation", "smtp.greeting_busy",
-    "relay.deferred",              "relay.inconclusive",     "relay.desynced",           "smtp.not_tested_here",
-    "vantage.port25_blocked",      "vantage.no_ipv6",        "mtasts.mx_not_verified",   "domain.nothing_verified",
-    "dnsbl.refused",               "dnsbl.lookup_failed",    "submission.not_tested"};
+constexpr std::array<std::string_view, 15> kInconclusive = {"smtp.greylisting_unresolved",
+                                                            "smtp.provider_throttle",
+                                                            "smtp.provider_reputation",
+                                                            "smtp.greeting_busy",
+                                                            "relay.deferred",
+                                                            "relay.inconclusive",
+                                                            "relay.desynced",
+                                                            "smtp.not_tested_here",
+                                                            "vantage.port25_blocked",
+                                                            "vantage.no_ipv6",
+                                                            "mtasts.mx_not_verified",
+                                                            "domain.nothing_verified",
+                                                            "dnsbl.refused",
+                                                            "dnsbl.lookup_failed",
+                                                            "submission.not_tested"};
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 

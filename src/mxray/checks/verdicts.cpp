@@ -59,7 +59,8 @@ void derive_verdicts(const report::DomainEvidence& ev, Judgement& j) {
   j.submission_status.clear();
   if (ev.submission.checked) {
     j.domain_steps["submission"] = Status::ok;
-    for (const auto& s : ev.submission.services) j.submission_status[s.host + ":" + std::to_string(s.port)] = Status::ok;
+    for (const auto& s : ev.submission.services)
+      j.submission_status[s.host + ":" + std::to_string(s.port)] = Status::ok;
   }
 
   std::map<std::pair<std::string, std::string>, Status> address_worst;

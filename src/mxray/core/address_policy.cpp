@@ -63,7 +63,7 @@ std::string special_range(const boost::asio::ip::address& address) {
   if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8) return "reserved (documentation)";
   // Prefixes that embed an IPv4 address (which may be private) and reach it through a relay.
   if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b) return "reserved (NAT64, embeds IPv4)";
-  if (b[0] == 0x20 && b[1] == 0x02) return "6to4 (embeds IPv4)";                           // 2002::/16
+  if (b[0] == 0x20 && b[1] == 0x02) return "6to4 (embeds IPv4)";                                    // 2002::/16
   if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x00 && b[3] == 0x00) return "Teredo (embeds IPv4)";  // 2001::/32
   // Only 2000::/3 is global unicast today.
   if ((b[0] & 0xe0) != 0x20) return "reserved";
@@ -96,7 +96,8 @@ std::optional<Prefix> parse_prefix(std::string_view text) {
 
 bool contains(const Prefix& prefix, const boost::asio::ip::address& address) {
   auto a = address;
-  if (a.is_v6() && a.to_v6().is_v4_mapped()) a = boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, a.to_v6());
+  if (a.is_v6() && a.to_v6().is_v4_mapped())
+    a = boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, a.to_v6());
   if (a.is_v4() != prefix.network.is_v4()) return false;
   if (a.is_v4()) {
     return in_range(a.to_v4().to_uint(), Range4{prefix.network.to_v4().to_uint(), prefix.bits, ""});

@@ -5,7 +5,9 @@ namespace mxray::core {
 
 void StepLog::add(std::string step, Clock::time_point from, Clock::time_point to, bool ok) const {
   if (steps_ == nullptr || steps_->size() >= kMaxTimedSteps) return;
-  const auto since = [this](Clock::time_point t) { return std::chrono::duration<double, std::milli>(t - origin_).count(); };
+  const auto since = [this](Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(t - origin_).count();
+  };
   steps_->push_back(TimedStep{session_, std::move(step), since(from), since(to) - since(from), ok});
 }
 

@@ -18,7 +18,7 @@ struct TimedStep {
   std::string step;
   double start_ms = 0;  // since the start of the check
   double ms = 0;
-  bool ok = true;       // false: the step failed or timed out
+  bool ok = true;  // false: the step failed or timed out
 };
 
 /// At most this many steps per address and per domain stage list (a server cannot grow it).

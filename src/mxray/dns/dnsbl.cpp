@@ -18,11 +18,22 @@ namespace {
 
 // Resolvers run by large public operators; queries through them reach the lists from shared
 // addresses that the big lists refuse (Spamhaus, Barracuda and others document this).
-constexpr std::array<std::string_view, 16> kPublicResolvers = {
-    "8.8.8.8",        "8.8.4.4",         "1.1.1.1",        "1.0.0.1",
-    "9.9.9.9",        "149.112.112.112", "208.67.222.222", "208.67.220.220",
-    "2001:4860:4860::8888", "2001:4860:4860::8844", "2606:4700:4700::1111", "2606:4700:4700::1001",
-    "2620:fe::fe",    "2620:fe::9",      "94.140.14.14",   "94.140.15.15"};
+constexpr std::array<std::string_view, 16> kPublicResolvers = {"8.8.8.8",
+                                                               "8.8.4.4",
+                                                               "1.1.1.1",
+                                                               "1.0.0.1",
+                                                               "9.9.9.9",
+                                                               "149.112.112.112",
+                                                               "208.67.222.222",
+                                                               "208.67.220.220",
+                                                               "2001:4860:4860::8888",
+                                                               "2001:4860:4860::8844",
+                                                               "2606:4700:4700::1111",
+                                                               "2606:4700:4700::1001",
+                                                               "2620:fe::fe",
+                                                               "2620:fe::9",
+                                                               "94.140.14.14",
+                                                               "94.140.15.15"};
 
 asio::awaitable<void> lookup_one(Resolver& resolver, std::string query, const core::Limits& limits,
                                  report::DnsblLookup& out) {
@@ -65,7 +76,8 @@ bool is_public_resolver(const std::string& forwarder) {
 
 std::vector<std::string> public_resolvers() { return {kPublicResolvers.begin(), kPublicResolvers.end()}; }
 
-report::DnsblEvidence plan_blocklists(const std::vector<std::string>& requested, const std::vector<std::string>& forwarders) {
+report::DnsblEvidence plan_blocklists(const std::vector<std::string>& requested,
+                                      const std::vector<std::string>& forwarders) {
   report::DnsblEvidence out;
   std::string public_resolver;
   for (const auto& f : forwarders) {

@@ -26,7 +26,8 @@ std::vector<std::string> public_resolvers();
 
 /// The zones to ask: `requested` as given (the word "default" stands for the default set),
 /// without the default set when a forwarder is a public resolver (then `skipped` says so).
-report::DnsblEvidence plan_blocklists(const std::vector<std::string>& requested, const std::vector<std::string>& forwarders);
+report::DnsblEvidence plan_blocklists(const std::vector<std::string>& requested,
+                                      const std::vector<std::string>& forwarders);
 
 /// The name to look up for `address` under `zone` (RFC 5782 sections 2.1 and 2.4).
 std::string blocklist_query(const boost::asio::ip::address& address, const std::string& zone);

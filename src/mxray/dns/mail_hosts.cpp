@@ -40,7 +40,6 @@ std::string combine_dnssec(const std::string& a, const std::string& b) {
   return "secure";
 }
 
-
 // TLSA for the host (RFC 7672 2.2.2): when the host is an alias reached through a secure
 // chain, the TLSA records at the CNAME-expanded name come first, the original name's second.
 asio::awaitable<void> resolve_tlsa(Resolver& resolver, report::MxEvidence& mx, const DnsAnswer& original,
@@ -58,8 +57,8 @@ asio::awaitable<void> resolve_tlsa(Resolver& resolver, report::MxEvidence& mx, c
 }
 
 // Looks up A, AAAA and TLSA of one host at once and stores them in `mx`.
-asio::awaitable<void> resolve_host(Resolver& resolver, report::MxEvidence& mx,
-                                   const core::Limits& limits, FamilyFilter families) {
+asio::awaitable<void> resolve_host(Resolver& resolver, report::MxEvidence& mx, const core::Limits& limits,
+                                   FamilyFilter families) {
   std::vector<DnsAnswer> answers(2);
   DnsAnswer tlsa;
   std::vector<asio::awaitable<void>> queries;
@@ -157,8 +156,7 @@ asio::awaitable<void> lookup_reverse(Resolver& resolver, report::AddressEvidence
 }  // namespace
 
 asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver, report::DomainEvidence& evidence,
-                                                const core::Limits& limits, FamilyFilter families,
-                                                core::StepLog log) {
+                                                const core::Limits& limits, FamilyFilter families, core::StepLog log) {
   // The MX query and the domain's TXT records together: none depends on another.
   DnsAnswer answer;
   const auto asked = std::chrono::steady_clock::now();
@@ -238,7 +236,8 @@ asio::awaitable<void> resolve_reverse_dns(Resolver& resolver, report::DomainEvid
   for (auto& mx : evidence.mx) {
     for (auto& address : mx.addresses) {
       core::StepLog log;
-      if (origin != std::chrono::steady_clock::time_point{}) log = core::StepLog(&address.timeline, origin, "reverse_dns");
+      if (origin != std::chrono::steady_clock::time_point{})
+        log = core::StepLog(&address.timeline, origin, "reverse_dns");
       reverse.push_back(resolve_reverse(resolver, address, std::move(log)));
     }
   }

@@ -22,10 +22,9 @@ struct FamilyFilter {
 /// Fills evidence.mx (hosts and addresses, not yet probed); returns an error text when the
 /// domain could not be resolved at all (resolver unreachable, SERVFAIL, NXDOMAIN). The
 /// lookups' steps go to `log` (the domain's timeline).
-boost::asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver,
-                                                       report::DomainEvidence& evidence,
-                                                       const core::Limits& limits,
-                                                       FamilyFilter families, core::StepLog log = {});
+boost::asio::awaitable<std::string> resolve_mail_hosts(Resolver& resolver, report::DomainEvidence& evidence,
+                                                       const core::Limits& limits, FamilyFilter families,
+                                                       core::StepLog log = {});
 
 /// For a host given directly (--host): fills evidence.mx with that one host, its addresses
 /// and its TLSA records, as if it were the only MX of its own name; no MX lookup is made.

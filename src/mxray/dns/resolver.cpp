@@ -30,8 +30,7 @@ struct UbCtxDeleter {
 
 // One query in flight; lives in the awaiting coroutine's frame until the callback or a cancel.
 struct Pending {
-  explicit Pending(asio::any_io_executor ex, std::size_t* in_flight)
-      : wake(ex), in_flight(in_flight) {}
+  explicit Pending(asio::any_io_executor ex, std::size_t* in_flight) : wake(ex), in_flight(in_flight) {}
   asio::steady_timer wake;
   std::size_t* in_flight;
   bool finished = false;
@@ -162,8 +161,7 @@ asio::awaitable<DnsAnswer> Resolver::query(std::string name, int type) {
   pending->answer.qtype = type;
   int async_id = 0;
   ++impl_->in_flight;
-  const int rc = ub_resolve_async(impl_->ctx.get(), name.c_str(), type, 1, pending.get(),
-                                  on_result, &async_id);
+  const int rc = ub_resolve_async(impl_->ctx.get(), name.c_str(), type, 1, pending.get(), on_result, &async_id);
   if (rc != 0) {
     --impl_->in_flight;
     pending->answer.error = ub_strerror(rc);

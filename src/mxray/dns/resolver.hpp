@@ -24,14 +24,14 @@ struct ResolverConfig {
 struct DnsAnswer {
   std::string qname;
   int qtype = 0;
-  int rcode = 0;                 // DNS RCODE (0 NOERROR, 2 SERVFAIL, 3 NXDOMAIN)
+  int rcode = 0;  // DNS RCODE (0 NOERROR, 2 SERVFAIL, 3 NXDOMAIN)
   bool havedata = false;
   bool nxdomain = false;
-  std::string dnssec;            // secure | insecure | bogus
+  std::string dnssec;  // secure | insecure | bogus
   std::string why_bogus;
-  std::string canonname;         // set when the name is an alias (CNAME)
+  std::string canonname;  // set when the name is an alias (CNAME)
   bool timed_out = false;
-  std::string error;             // the resolver itself failed (not a DNS answer)
+  std::string error;  // the resolver itself failed (not a DNS answer)
   std::vector<std::vector<std::uint8_t>> rdata;
   std::vector<std::uint8_t> packet;  // the whole answer packet, wire format
 };

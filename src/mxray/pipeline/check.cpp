@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <boost/asio/io_context.hpp>
 #include <chrono>
 #include <ctime>
 
@@ -20,14 +20,14 @@
 #include "mxray/dns/dnsbl.hpp"
 #include "mxray/dns/domain_name.hpp"
 #include "mxray/dns/submission_hosts.hpp"
-#include "mxray/smtp/submission_probe.hpp"
+#include "mxray/pipeline/session_plan.hpp"
+#include "mxray/pipeline/target.hpp"
 #include "mxray/policy/mta_sts_consequence.hpp"
 #include "mxray/policy/mta_sts_policy.hpp"
 #include "mxray/policy/policy_fetch.hpp"
-#include "mxray/pipeline/session_plan.hpp"
-#include "mxray/pipeline/target.hpp"
-#include "mxray/tls/next_certificate.hpp"
 #include "mxray/policy/tls_rpt.hpp"
+#include "mxray/smtp/submission_probe.hpp"
+#include "mxray/tls/next_certificate.hpp"
 
 namespace mxray::pipeline {
 namespace asio = boost::asio;
@@ -122,9 +122,8 @@ asio::awaitable<void> guarded_fetch(dns::Resolver& resolver, X509_STORE* store, 
 
 // The submission services (--submission): found in DNS, then every address probed at once.
 // Guessed candidates that nobody answers on are dropped (listed in `tried`).
-asio::awaitable<void> submission_stage(dns::Resolver& resolver, smtp::ProbeSettings settings,
-                                       tls::ClientContext& tls, dns::FamilyFilter families,
-                                       report::DomainEvidence& ev) {
+asio::awaitable<void> submission_stage(dns::Resolver& resolver, smtp::ProbeSettings settings, tls::ClientContext& tls,
+                                       dns::FamilyFilter families, report::DomainEvidence& ev) {
   auto& sub = ev.submission;
   try {
     co_await dns::resolve_submission(resolver, ev, settings.limits, families);
@@ -150,8 +149,8 @@ asio::awaitable<void> submission_stage(dns::Resolver& resolver, smtp::ProbeSetti
   std::vector<report::SubmissionService> kept;
   for (auto& service : sub.services) {
     sub.tried.push_back(service.host + ":" + std::to_string(service.port));
-    const bool answered = std::any_of(service.addresses.begin(), service.addresses.end(),
-                                      [](const auto& a) { return a.connect.ok; });
+    const bool answered =
+        std::any_of(service.addresses.begin(), service.addresses.end(), [](const auto& a) { return a.connect.ok; });
     if (answered) kept.push_back(std::move(service));
   }
   sub.services = std::move(kept);
@@ -206,7 +205,7 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
   ev.vantage.ehlo_name = core::printable(options_.probe.ehlo_name);
   ev.vantage.resolvers = {resolver_->description()};
   ev.vantage.trust_anchor = options_.resolver.trust_anchor_file.empty() ? "/usr/share/dns/root.key (default)"
-                                                                          : options_.resolver.trust_anchor_file;
+                                                                        : options_.resolver.trust_anchor_file;
 
   const auto target = parse_target(input, options_.direct_host);
   if (!target.ok()) {
@@ -217,8 +216,8 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
   ev.target.kind = target.kind;
   auto settings = options_.probe;
   if (target.kind == "domain") {
-    result.error = co_await dns::resolve_mail_hosts(*resolver_, ev, options_.probe.limits, options_.families,
-                                                    timeline.as("dns"));
+    result.error =
+        co_await dns::resolve_mail_hosts(*resolver_, ev, options_.probe.limits, options_.families, timeline.as("dns"));
   } else {
     // A host or an address probed directly (before DNS is changed): no MX lookup, and the
     // checks that need a domain's own records are not made.
@@ -292,7 +291,8 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
                                     session.other_names, std::move(key), result.shared[p]));
       continue;
     }
-    probes.push_back(guarded_probe(s, *tls_, mx, mx.addresses[session.address], std::move(on_step), session.other_names));
+    probes.push_back(
+        guarded_probe(s, *tls_, mx, mx.addresses[session.address], std::move(on_step), session.other_names));
   }
   if (submission && ev.target.mx_lookup) {
     probes.push_back(timed(timeline.as("submission"), "discovery_and_probes",
@@ -308,7 +308,8 @@ asio::awaitable<CheckResult> Checker::check(std::string input, ProgressObserver 
   share_evidence(ev, plan);
   if (progress) {
     for (const auto& session : plan) {
-      for (const auto& [m, a] : session.copies) progress(ProgressEvent{ProgressEvent::Kind::address, &ev, m, a, "done"});
+      for (const auto& [m, a] : session.copies)
+        progress(ProgressEvent{ProgressEvent::Kind::address, &ev, m, a, "done"});
     }
   }
   if (ev.target.mx_lookup) policy::evaluate_mx(ev);

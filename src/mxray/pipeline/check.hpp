@@ -27,16 +27,16 @@ namespace mxray::pipeline {
 struct CheckOptions {
   dns::ResolverConfig resolver;
   dns::FamilyFilter families;
-  smtp::ProbeSettings probe;  // includes the limits
-  std::string ca_file;        // empty: the system trust store (also for MTA-STS policy fetches)
+  smtp::ProbeSettings probe;          // includes the limits
+  std::string ca_file;                // empty: the system trust store (also for MTA-STS policy fetches)
   unsigned short mta_sts_port = 443;  // HTTPS port of mta-sts.<domain> (the lab may move it)
   bool fetch_mta_sts = true;
   std::size_t sessions_per_address = 2;  // SMTP sessions open at once to one address, all checks together (0: no limit)
-  bool direct_host = false;          // probe the name as an MX of its own (--host), no MX lookup
-  std::string next_certificate_file; // PEM certificate about to be deployed (--next-cert), matched against DNS
-  bool submission = false;           // find and check the submission services (--submission, RFC 6186 / RFC 8314)
-  std::vector<std::string> blocklists;  // DNSBL zones to ask for every address (--dnsbl; "default": the default set)
-  double connections_per_second = 0;    // new connections per second to one address, all checks together (0: no limit)
+  bool direct_host = false;              // probe the name as an MX of its own (--host), no MX lookup
+  std::string next_certificate_file;     // PEM certificate about to be deployed (--next-cert), matched against DNS
+  bool submission = false;               // find and check the submission services (--submission, RFC 6186 / RFC 8314)
+  std::vector<std::string> blocklists;   // DNSBL zones to ask for every address (--dnsbl; "default": the default set)
+  double connections_per_second = 0;     // new connections per second to one address, all checks together (0: no limit)
   std::chrono::milliseconds busy_backoff{30000};  // with shared probes: pause and probe again after a 421 greeting
 };
 
@@ -44,17 +44,17 @@ struct CheckOptions {
 struct SharedProbeNote {
   std::string ip;
   unsigned short port = 25;
-  std::string probed_as;        // the MX name the session was made for
-  std::string probed_for;       // the domain whose check made it
+  std::string probed_as;   // the MX name the session was made for
+  std::string probed_for;  // the domain whose check made it
   long long taken_at_epoch = 0;
-  bool reused = false;          // false: this check made the probe
-  bool retried_busy = false;    // the server answered 421 and was probed again after a pause
+  bool reused = false;        // false: this check made the probe
+  bool retried_busy = false;  // the server answered 421 and was probed again after a pause
 };
 
 /// The evidence, or why the domain could not be checked at all.
 struct CheckResult {
   report::DomainEvidence evidence;
-  std::string error;          // non-empty: could not check (bad input, DNS failure)
+  std::string error;                    // non-empty: could not check (bad input, DNS failure)
   std::vector<SharedProbeNote> shared;  // with share_probes(): one per session
   bool ok() const { return error.empty(); }
 };
@@ -66,9 +66,9 @@ struct ProgressEvent {
   enum class Kind { mx, address };
   Kind kind = Kind::mx;
   const report::DomainEvidence* evidence = nullptr;  // valid only during the call
-  std::size_t mx_index = 0;       // for Kind::address
-  std::size_t address_index = 0;  // for Kind::address
-  std::string_view step;          // for Kind::address
+  std::size_t mx_index = 0;                          // for Kind::address
+  std::size_t address_index = 0;                     // for Kind::address
+  std::string_view step;                             // for Kind::address
 };
 
 /// Called on the check's event loop; must not block. May be empty.

@@ -16,10 +16,10 @@ namespace mxray::pipeline {
 struct PlannedSession {
   std::size_t mx = 0;
   std::size_t address = 0;
-  bool tls_only = false;  // a further handshake for an MX name with its own DANE records
-  int base = -1;          // for tls_only: the plan index of the address's full session
-  std::vector<std::string> other_names;                       // MX names sharing this address
-  std::vector<std::pair<std::size_t, std::size_t>> copies;    // (mx, address) entries filled from this one
+  bool tls_only = false;                 // a further handshake for an MX name with its own DANE records
+  int base = -1;                         // for tls_only: the plan index of the address's full session
+  std::vector<std::string> other_names;  // MX names sharing this address
+  std::vector<std::pair<std::size_t, std::size_t>> copies;  // (mx, address) entries filled from this one
 };
 
 /// What a handshake with `mx` must be verified against: its TLSA records where DANE applies

@@ -10,11 +10,11 @@ namespace mxray::pipeline {
 
 /// The target of one check.
 struct Target {
-  std::string kind;          // domain | host | address
-  std::string name;          // normalised domain or host (A-label); "[ip]" for an address
-  std::string ip;            // for an address: the address as text
-  unsigned short port = 0;   // for an address with ":port"; 0: the check's port
-  std::string error;         // non-empty: not a valid target, says what to type
+  std::string kind;         // domain | host | address
+  std::string name;         // normalised domain or host (A-label); "[ip]" for an address
+  std::string ip;           // for an address: the address as text
+  unsigned short port = 0;  // for an address with ":port"; 0: the check's port
+  std::string error;        // non-empty: not a valid target, says what to type
   bool ok() const { return error.empty(); }
 };
 

@@ -36,7 +36,6 @@ void fail(report::PolicyFetch& out, std::string kind, std::string text) {
   out.error = std::move(text);
 }
 
-
 // One attempt at one address; returns the body when out.ok.
 asio::awaitable<std::string> fetch_from(const asio::ip::address& ip, X509_STORE* trust_store, const FetchSettings& s,
                                         Clock::time_point deadline, report::PolicyFetch& out) {
@@ -66,9 +65,12 @@ asio::awaitable<std::string> fetch_from(const asio::ip::address& ip, X509_STORE*
   const auto cert = tls::inspect_chain(stream.native_handle(), trust_store, {out.host}, s.now_epoch, s.limits);
   out.cert_trusted = cert.trusted;
   out.cert_name_match = cert.hostname_match;
-  if (!cert.present) out.cert_error = "no certificate";
-  else if (!cert.trusted) out.cert_error = cert.verify_error;
-  else if (!cert.hostname_match) out.cert_error = "the certificate does not cover " + out.host;
+  if (!cert.present)
+    out.cert_error = "no certificate";
+  else if (!cert.trusted)
+    out.cert_error = cert.verify_error;
+  else if (!cert.hostname_match)
+    out.cert_error = "the certificate does not cover " + out.host;
   if (!out.cert_error.empty()) {
     // RFC 8461 3.3: senders must not use a policy fetched over an unauthenticated connection.
     fail(out, "certificate", "certificate of " + out.host + " rejected: " + out.cert_error);
@@ -148,8 +150,8 @@ asio::awaitable<std::string> fetch_policy(dns::Resolver& resolver, X509_STORE* t
       continue;
     }
     if (const auto range = core::special_range(ip); !range.empty() && !s.allow_private) {
-      fail(out, "address_policy", out.host + " resolves to " + ip.to_string() + " (" + range +
-                                      "): not fetched without --allow-private");
+      fail(out, "address_policy",
+           out.host + " resolves to " + ip.to_string() + " (" + range + "): not fetched without --allow-private");
       continue;
     }
     out.cert_error.clear();

@@ -20,10 +20,10 @@ namespace mxray::policy {
 /// What the fetch needs besides the domain.
 struct FetchSettings {
   core::Limits limits;
-  unsigned short port = 443;      // RFC 8461 says 443; the lab may use another
-  bool allow_private = false;     // the address policy of core/address_policy.hpp
+  unsigned short port = 443;                // RFC 8461 says 443; the lab may use another
+  bool allow_private = false;               // the address policy of core/address_policy.hpp
   std::vector<core::Prefix> deny_prefixes;  // refused always (--deny-prefix)
-  long long now_epoch = 0;        // for certificate dates
+  long long now_epoch = 0;                  // for certificate dates
 };
 
 /// Fetches the policy of `domain` into `out`; returns the body when out.ok.

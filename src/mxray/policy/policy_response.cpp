@@ -59,8 +59,9 @@ bool accept_policy_head(const http::response_header<>& head, boost::optional<std
   out.content_type = core::printable(std::string(head[http::field::content_type]).substr(0, 200));
   if (out.status >= 300 && out.status < 400) {
     out.location = core::printable(std::string(head[http::field::location]).substr(0, 500));
-    fail(out, "redirect", "HTTP " + std::to_string(out.status) + " redirect to " + out.location +
-                              " (RFC 8461 3.3: redirects are not followed)");
+    fail(out, "redirect",
+         "HTTP " + std::to_string(out.status) + " redirect to " + out.location +
+             " (RFC 8461 3.3: redirects are not followed)");
     return false;
   }
   if (out.status != 200) {
@@ -73,8 +74,9 @@ bool accept_policy_head(const http::response_header<>& head, boost::optional<std
   }
   if (content_length && *content_length > limits.max_policy_bytes) {
     out.body_bytes = static_cast<std::size_t>(*content_length);
-    fail(out, "too_large", "the policy is " + std::to_string(*content_length) + " bytes (at most " +
-                               std::to_string(limits.max_policy_bytes) + ")");
+    fail(out, "too_large",
+         "the policy is " + std::to_string(*content_length) + " bytes (at most " +
+             std::to_string(limits.max_policy_bytes) + ")");
     return false;
   }
   return true;

@@ -36,14 +36,22 @@ nlohmann::json diff_json(const checks::ReportDiff& d) {
                    {"worse", d.worse},
                    {"changes", nlohmann::json::array()}};
   for (const auto& c : d.changes) {
-    j["changes"].push_back({{"kind", c.kind}, {"mx", c.mx}, {"ip", c.ip}, {"what", c.what}, {"before", c.before},
-                            {"after", c.after}, {"worse", c.worse}, {"better", c.better}});
+    j["changes"].push_back({{"kind", c.kind},
+                            {"mx", c.mx},
+                            {"ip", c.ip},
+                            {"what", c.what},
+                            {"before", c.before},
+                            {"after", c.after},
+                            {"worse", c.worse},
+                            {"better", c.better}});
   }
   return j;
 }
 
 std::string render_diff_text(const checks::ReportDiff& d, bool colour, std::string_view lang) {
-  auto paint = [colour](const std::string& s, fmt::text_style style) { return colour ? fmt::format(style, "{}", s) : s; };
+  auto paint = [colour](const std::string& s, fmt::text_style style) {
+    return colour ? fmt::format(style, "{}", s) : s;
+  };
   std::string out = fmt::format("mxray diff {} ({}) -> {} ({})\n", d.domain_before, d.checked_before, d.domain_after,
                                 d.checked_after);
   if (d.changes.empty()) return out + std::string(i18n::tr(lang, N_("No changes."))) + "\n";
@@ -61,9 +69,15 @@ std::string render_diff_text(const checks::ReportDiff& d, bool colour, std::stri
     }
     const auto what = c.what == c.before || c.what == c.after || c.what == "verdict" ? std::string() : c.what + ": ";
     const auto line = fmt::format("{} {:<20} {}  {}{}", mark, kind_label(lang, c.kind), place, what, change);
-    out += (c.worse ? paint(line, fmt::fg(fmt::terminal_color::red)) : c.better ? paint(line, fmt::fg(fmt::terminal_color::green)) : line) + "\n";
+    out += (c.worse    ? paint(line, fmt::fg(fmt::terminal_color::red))
+            : c.better ? paint(line, fmt::fg(fmt::terminal_color::green))
+                       : line) +
+           "\n";
   }
-  out += "\n" + std::string(d.worse ? i18n::tr(lang, N_("Something got worse (exit 1).")) : i18n::tr(lang, N_("Nothing got worse (exit 0)."))) + "\n";
+  out += "\n" +
+         std::string(d.worse ? i18n::tr(lang, N_("Something got worse (exit 1)."))
+                             : i18n::tr(lang, N_("Nothing got worse (exit 0)."))) +
+         "\n";
   return out;
 }
 

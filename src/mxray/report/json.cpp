@@ -42,7 +42,8 @@ void merge_mta_sts(nlohmann::json& j, const checks::Judgement& judgement) {
     for (auto& m : list) {
       if (m.value("host", "") == o.host) entry = &m;
     }
-    if (entry == nullptr) entry = &list.emplace_back(nlohmann::json{{"host", o.host}, {"matches", false}, {"pattern", ""}});
+    if (entry == nullptr)
+      entry = &list.emplace_back(nlohmann::json{{"host", o.host}, {"matches", false}, {"pattern", ""}});
     (*entry)["consequence"] = o.consequence;
     auto& addresses = (*entry)["addresses"] = nlohmann::json::array();
     for (const auto& a : o.addresses) addresses.push_back({{"ip", a.ip}, {"outcome", a.outcome}, {"why", a.why}});
@@ -67,7 +68,8 @@ nlohmann::json report_json(const DomainEvidence& ev, const checks::Judgement& ju
     if (auto it = judgement.mx_verdicts.find(host); it != judgement.mx_verdicts.end()) {
       mx["verdict"] = checks::to_string(it->second);
     }
-    if (auto it = judgement.mx_steps.find(host); it != judgement.mx_steps.end()) mx["status"] = statuses_json(it->second);
+    if (auto it = judgement.mx_steps.find(host); it != judgement.mx_steps.end())
+      mx["status"] = statuses_json(it->second);
     for (auto& a : mx["addresses"]) {
       const auto key = std::pair{host, a["ip"].get<std::string>()};
       if (auto it = judgement.address_verdicts.find(key); it != judgement.address_verdicts.end()) {

@@ -23,14 +23,13 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CertificateFacts, subject, issue
                                                 signature_algorithm, sha256, self_signed, der_bytes, san_count,
                                                 san_truncated)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CertificateEvidence, present, chain, chain_length_presented, trusted,
-                                                chain_trusted, verify_code, verify_error, hostname_match,
-                                                matched_name, days_left, chain_truncated, truncation,
-                                                name_matches)
+                                                chain_trusted, verify_code, verify_error, hostname_match, matched_name,
+                                                days_left, chain_truncated, truncation, name_matches)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CommandProbe, sent, command, code, text)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReverseDnsEvidence, looked_up, names, forward_confirmed,
-                                                confirmed_name, dnssec, error)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RelayAttempt, variant, mail_from, rcpt_to, mail_code, mail_text, code, text,
-                                                accepted, targets_outside)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReverseDnsEvidence, looked_up, names, forward_confirmed, confirmed_name,
+                                                dnssec, error)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RelayAttempt, variant, mail_from, rcpt_to, mail_code, mail_text, code,
+                                                text, accepted, targets_outside)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RelayEvidence, tested, mode, skipped_reason, over_tls, source, attempts)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TlsaRecord, usage, selector, matching_type, data, usable,
                                                 unusable_reason)
@@ -54,8 +53,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AddressEvidence, ip, family, spe
                                                 bounds_hit, out_of_turn, reply_times, retry, concurrent_refusal,
                                                 sessions_serialised, aborted, aborted_kind, timeline, duration_ms)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MxEvidence, host, preference, implicit, ip_literal, cname_target,
-                                                dnssec, address_error, addresses_truncated, addresses, dane,
-                                                direct, rrsig_expires_epoch)
+                                                dnssec, address_error, addresses_truncated, addresses, dane, direct,
+                                                rrsig_expires_epoch)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TxtLookup, name, dnssec, rcode, nxdomain, error, records)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PolicyLineProblem, line, text, problem)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MtaStsPolicy, parsed, version, mode, mx, max_age, errors, bad_lines,
@@ -73,18 +72,20 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(NextCertificateMx, host, matched
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(NextCertificateEvidence, given, file, error, chain, mx)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DnsblEvidence, zones, skipped)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SrvRecord, priority, weight, port, target)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SrvLookup, name, dnssec, rcode, nxdomain, error, records, records_truncated)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SubmissionAddress, ip, special_range, allowed, connect, tls, banner, ehlo,
-                                                ehlo_tls, certificate, dane, relay, plaintext_reply, quit_sent, aborted,
-                                                aborted_kind, timeline, duration_ms)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SrvLookup, name, dnssec, rcode, nxdomain, error, records,
+                                                records_truncated)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SubmissionAddress, ip, special_range, allowed, connect, tls, banner,
+                                                ehlo, ehlo_tls, certificate, dane, relay, plaintext_reply, quit_sent,
+                                                aborted, aborted_kind, timeline, duration_ms)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SubmissionService, host, port, mode, found_by, dnssec, address_error,
                                                 dane, addresses)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SubmissionEvidence, checked, submissions, submission, source, tried,
                                                 services)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DomainEvidence, schema, input, domain, checked_at, checked_at_epoch,
-                                                mx_dnssec, mx_rcode, mx_rrsig_expires_epoch, target, null_mx, null_mx_preference, implicit_mx,
-                                                mx_truncated, deadline_hit, allow_private, port, vantage, mx, mta_sts,
-                                                tls_rpt, next_certificate, dnsbl, submission, timeline, duration_ms)
+                                                mx_dnssec, mx_rcode, mx_rrsig_expires_epoch, target, null_mx,
+                                                null_mx_preference, implicit_mx, mx_truncated, deadline_hit,
+                                                allow_private, port, vantage, mx, mta_sts, tls_rpt, next_certificate,
+                                                dnsbl, submission, timeline, duration_ms)
 
 /// The full report: the evidence with verdicts merged in, and the findings with their texts
 /// in `language` (ids stay stable).

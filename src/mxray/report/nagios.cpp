@@ -111,10 +111,12 @@ std::string render_nagios(const DomainEvidence& ev, const checks::Judgement& j, 
       if (a.starttls.ok) perf.push_back(fmt::format("'starttls_{}'={};;;0", ip, seconds(a.starttls.ms)));
       for (const auto& c : result.certificates) {
         if (c.ip == a.ip && c.mx == mx.host) {
-          perf.push_back(fmt::format("'cert_days_{}'={};{};{}", ip, c.days_left, thresholds.warn_days, thresholds.crit_days));
+          perf.push_back(
+              fmt::format("'cert_days_{}'={};{};{}", ip, c.days_left, thresholds.warn_days, thresholds.crit_days));
         }
       }
-      if (mx.dane.applies && a.dane.checked) perf.push_back(fmt::format("'dane_match_{}'={};;;0;1", ip, a.dane.matched ? 1 : 0));
+      if (mx.dane.applies && a.dane.checked)
+        perf.push_back(fmt::format("'dane_match_{}'={};;;0;1", ip, a.dane.matched ? 1 : 0));
     }
   }
   const auto& mode = ev.mta_sts.policy.mode;

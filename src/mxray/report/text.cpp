@@ -48,7 +48,8 @@ std::string step_text(const MxEvidence& mx, const AddressEvidence& a, std::strin
     return fmt::format("{} ({})", a.banner.code, ms(lang, a.banner.ms));
   }
   if (step == "ehlo") {
-    if (!a.ehlo.error.empty() || a.ehlo.code != 250) return fmt::format("{} {} {}{}", a.ehlo.command, a.ehlo.code, a.ehlo.text, a.ehlo.error);
+    if (!a.ehlo.error.empty() || a.ehlo.code != 250)
+      return fmt::format("{} {} {}{}", a.ehlo.command, a.ehlo.code, a.ehlo.text, a.ehlo.error);
     return a.ehlo.command + " " +
            (a.ehlo.extensions.empty()
                 ? std::string(tr(lang, "(none)"))
@@ -67,7 +68,8 @@ std::string step_text(const MxEvidence& mx, const AddressEvidence& a, std::strin
     if (!a.dane.checked) return a.dane.error;
     const auto idx = static_cast<std::size_t>(a.dane.matched_record);
     const auto rec = a.dane.matched_record >= 0 && idx < mx.dane.records.size() ? tlsa_text(mx.dane.records[idx]) : "?";
-    return a.dane.matched ? trf(lang, "TLSA {record} matched at depth {depth}", {{"record", rec}, {"depth", std::to_string(a.dane.depth)}})
+    return a.dane.matched ? trf(lang, "TLSA {record} matched at depth {depth}",
+                                {{"record", rec}, {"depth", std::to_string(a.dane.depth)}})
                           : trf(lang, "no TLSA record matched: {error}", {{"error", a.dane.error}});
   }
   if (step == "relay") {
@@ -101,9 +103,11 @@ void render_address(std::string& out, const Painter& p, const MxEvidence& mx, co
   const auto v = j.address_verdicts.find({mx.host, a.ip});
   out += fmt::format("  {}  {}\n", p(a.ip, fmt::emphasis::bold),
                      v == j.address_verdicts.end() ? "" : p.verdict(v->second, verdict_label(lang, v->second)));
-  if (!a.connect.source.empty()) out += "      " + p.dim(trf(lang, "from {source}", {{"source", a.connect.source}})) + "\n";
+  if (!a.connect.source.empty())
+    out += "      " + p.dim(trf(lang, "from {source}", {{"source", a.connect.source}})) + "\n";
   if (!a.allowed) {
-    out += "      " + trf(lang, "{range} address, not probed (use --allow-private)", {{"range", a.special_range}}) + "\n";
+    out +=
+        "      " + trf(lang, "{range} address, not probed (use --allow-private)", {{"range", a.special_range}}) + "\n";
   }
   const auto steps = j.address_steps.find({mx.host, a.ip});
   if (steps == j.address_steps.end()) return;
@@ -135,9 +139,11 @@ void render_dane(std::string& out, const Painter& p, const MxEvidence& mx, Statu
   // Shown when there is something to show, or a status to show (a signed zone without TLSA).
   const bool nothing = d.records.empty() && d.error.empty() && d.dnssec != "bogus";
   if (!d.looked_up || (nothing && status == Status::not_tested)) return;
-  out += fmt::format("  {} DANE {} (DNSSEC {}){}\n", p.mark(status), d.tlsa_name, d.dnssec.empty() ? "?" : d.dnssec,
-                     d.error.empty() ? (nothing ? ": " + std::string(tr(lang, "no TLSA record")) : "") : ": " + d.error);
-  for (const auto& r : d.records) out += fmt::format("      TLSA {}{}\n", tlsa_text(r), r.usable ? "" : "  " + r.unusable_reason);
+  out +=
+      fmt::format("  {} DANE {} (DNSSEC {}){}\n", p.mark(status), d.tlsa_name, d.dnssec.empty() ? "?" : d.dnssec,
+                  d.error.empty() ? (nothing ? ": " + std::string(tr(lang, "no TLSA record")) : "") : ": " + d.error);
+  for (const auto& r : d.records)
+    out += fmt::format("      TLSA {}{}\n", tlsa_text(r), r.usable ? "" : "  " + r.unusable_reason);
 }
 
 Status mx_step(const checks::Judgement& j, const std::string& host, std::string_view step) {
@@ -155,19 +161,23 @@ std::string render_text(const DomainEvidence& ev, const checks::Judgement& j, bo
   out += fmt::format("{} {}   {}\n", p("mxray", fmt::emphasis::bold), p(ev.domain, fmt::emphasis::bold),
                      p.dim(trf(lang, "checked {time}", {{"time", ev.checked_at}})));
   if (j.as_of_epoch != 0 && j.as_of_epoch != ev.checked_at_epoch) {
-    out += p(trf(lang, "Judged as of {time} (--at): what will have expired by then counts", {{"time", core::iso8601(j.as_of_epoch)}}),
-             fmt::emphasis::bold) + "\n";
+    out += p(trf(lang, "Judged as of {time} (--at): what will have expired by then counts",
+                 {{"time", core::iso8601(j.as_of_epoch)}}),
+             fmt::emphasis::bold) +
+           "\n";
   }
   if (!ev.target.mx_lookup) {
-    const char* direct = ev.target.kind == "address"
-                             ? N_("Address checked directly: no DNS lookup (MTA-STS, TLS-RPT, DANE and certificate names skipped)")
-                             : N_("Host checked directly: no MX lookup (MTA-STS and TLS-RPT skipped)");
+    const char* direct =
+        ev.target.kind == "address"
+            ? N_("Address checked directly: no DNS lookup (MTA-STS, TLS-RPT, DANE and certificate names skipped)")
+            : N_("Host checked directly: no MX lookup (MTA-STS and TLS-RPT skipped)");
     out += std::string(tr(lang, direct)) + "\n";
   }
   render_vantage(out, p, ev, lang);
   if (!ev.mx_dnssec.empty()) out += trf(lang, "MX records: DNSSEC {state}", {{"state", ev.mx_dnssec}}) + "\n";
   if (ev.null_mx) out += std::string(tr(lang, "Null MX: this domain accepts no mail (RFC 7505)")) + "\n";
-  if (ev.implicit_mx) out += std::string(tr(lang, "No MX records: using the domain's own address (RFC 5321 5.1)")) + "\n";
+  if (ev.implicit_mx)
+    out += std::string(tr(lang, "No MX records: using the domain's own address (RFC 5321 5.1)")) + "\n";
   for (const auto& mx : ev.mx) {
     const auto it = j.mx_verdicts.find(mx.host);
     out += fmt::format("\nMX {} {}  {}\n", mx.preference, p(mx.host.empty() ? "." : mx.host, fmt::emphasis::bold),

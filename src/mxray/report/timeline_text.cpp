@@ -8,6 +8,7 @@
 #include <set>
 #include <vector>
 
+#include "mxray/i18n/number.hpp"
 #include "mxray/i18n/translate.hpp"
 
 namespace mxray::report {
@@ -49,11 +50,12 @@ std::string_view step_label(std::string_view lang, std::string_view step) {
   return it == kLabels.end() ? step : i18n::tr(lang, it->second);
 }
 
-std::string ms_text(double v) { return v < 10 ? fmt::format("{:.1f}", v) : fmt::format("{:.0f}", v); }
+std::string ms_text(std::string_view lang, double v) { return i18n::format_decimal(lang, v, v < 10 ? 1 : 0); }
 
 // Code points, for aligning translated labels (all of mxray's labels are single-width).
 std::size_t width(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 std::string pad(std::string s, std::size_t to) {
@@ -92,7 +94,8 @@ std::string render_timeline(const DomainEvidence& evidence, std::string_view lan
     }
   }
   if (rows.empty()) return {};
-  std::stable_sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) { return x.step->start_ms < y.step->start_ms; });
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const Row& x, const Row& y) { return x.step->start_ms < y.step->start_ms; });
   const std::string h_start(i18n::tr(language, "start (ms)"));
   const std::string h_time(i18n::tr(language, "time (ms)"));
   const std::string h_where(i18n::tr(language, "where"));
@@ -104,12 +107,12 @@ std::string render_timeline(const DomainEvidence& evidence, std::string_view lan
   out += "  " + pad(h_start, w_start) + "  " + pad(h_time, w_time) + "  " + pad(h_where, w_where) + "  " +
          std::string(i18n::tr(language, "step")) + "\n";
   for (const auto& r : rows) {
-    const auto start = ms_text(r.step->start_ms);
-    const auto time = ms_text(r.step->ms);
+    const auto start = ms_text(language, r.step->start_ms);
+    const auto time = ms_text(language, r.step->ms);
     out += "  " + std::string(w_start - std::min(w_start, width(start)), ' ') + start + "  " +
            std::string(w_time - std::min(w_time, width(time)), ' ') + time + "  " + pad(r.where, w_where) + "  " +
-           timed_step_label(*r.step, language) + (r.step->ok ? "" : "  " + std::string(i18n::tr(language, "(failed)"))) +
-           "\n";
+           timed_step_label(*r.step, language) +
+           (r.step->ok ? "" : "  " + std::string(i18n::tr(language, "(failed)"))) + "\n";
   }
   return out;
 }

@@ -6,12 +6,12 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/error.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
-#include <algorithm>
 #include <chrono>
 
 #include "mxray/core/text.hpp"
@@ -89,7 +89,11 @@ struct Connection::WatchState {
 };
 
 Connection::Connection(asio::any_io_executor executor, const core::Limits& limits, SessionLimiter* limiter)
-    : limits_(limits), limiter_(limiter), socket_(executor), reader_(limits), watchdog_(executor),
+    : limits_(limits),
+      limiter_(limiter),
+      socket_(executor),
+      reader_(limits),
+      watchdog_(executor),
       watch_(std::make_shared<WatchState>()) {
   watch_->socket = &socket_;
 }
@@ -164,8 +168,7 @@ void Connection::ack_at_once() {
 #endif
 }
 
-asio::awaitable<std::pair<boost::system::error_code, std::size_t>> Connection::read_some(char* data,
-                                                                                         std::size_t size) {
+asio::awaitable<std::pair<boost::system::error_code, std::size_t>> Connection::read_some(char* data, std::size_t size) {
   if (tls_) {
     auto [ec, n] = co_await tls_->async_read_some(asio::buffer(data, size), kUseTuple);
     ack_at_once();
@@ -215,9 +218,7 @@ asio::awaitable<ReplyOutcome> Connection::read_one(core::Millis timeout) {
         case ReplyError::too_large:
           out.step.error = "reply larger than " + std::to_string(limits_.max_reply_bytes) + " bytes";
           break;
-        default:
-          out.step.error = "the server's answer is not an SMTP reply";
-          break;
+        default: out.step.error = "the server's answer is not an SMTP reply"; break;
       }
       co_return out;
     }
@@ -296,9 +297,8 @@ asio::awaitable<std::vector<ReplyOutcome>> Connection::exchange_group(const std:
   std::string group;
   for (const auto& c : commands) {
     if (const auto why = refuse_to_send(c); !why.empty()) {
-      out.push_back(ReplyOutcome{StepOutcome{false, 0, "mxray refused to send this command: " + std::string(why),
-                                             "refused_locally"},
-                                 {}});
+      out.push_back(ReplyOutcome{
+          StepOutcome{false, 0, "mxray refused to send this command: " + std::string(why), "refused_locally"}, {}});
       co_return out;
     }
     group += c + "\r\n";
@@ -348,7 +348,8 @@ asio::awaitable<StepOutcome> Connection::start_tls(asio::ssl::context& context, 
   const auto start = std::chrono::steady_clock::now();
   tls_ = std::make_unique<asio::ssl::stream<tcp::socket&>>(socket_, context);
   // RFC 6066 section 3: SNI carries host names only, never an address literal.
-  if (!server_name.empty() && server_name.front() != '[') SSL_set_tlsext_host_name(tls_->native_handle(), server_name.c_str());
+  if (!server_name.empty() && server_name.front() != '[')
+    SSL_set_tlsext_host_name(tls_->native_handle(), server_name.c_str());
   if (prepare) {
     auto why = prepare(tls_->native_handle());
     if (!why.empty()) {

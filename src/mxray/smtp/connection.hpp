@@ -59,9 +59,9 @@ class Connection {
 
   /// TCP connect within `timeout`, after waiting for a session slot until `wait_until`
   /// (error_kind "politeness" when none came). `queued_ms` tells how long the wait took.
-  boost::asio::awaitable<StepOutcome> connect(const boost::asio::ip::tcp::endpoint& to, core::Millis timeout,
-                                              std::chrono::steady_clock::time_point wait_until =
-                                                  std::chrono::steady_clock::time_point::max());
+  boost::asio::awaitable<StepOutcome> connect(
+      const boost::asio::ip::tcp::endpoint& to, core::Millis timeout,
+      std::chrono::steady_clock::time_point wait_until = std::chrono::steady_clock::time_point::max());
   double queued_ms() const { return queued_ms_; }
   /// Reads one complete reply within `timeout`.
   boost::asio::awaitable<ReplyOutcome> read_reply(core::Millis timeout);
@@ -78,9 +78,8 @@ class Connection {
                                                              core::Millis timeout);
   /// Upgrades the connection with a TLS client handshake (SNI = `server_name`, none for "" or "[ip]"); `prepare`
   /// runs on the new SSL handle before the handshake (DANE) and may return an error text.
-  boost::asio::awaitable<StepOutcome> start_tls(boost::asio::ssl::context& context,
-                                                const std::string& server_name, core::Millis timeout,
-                                                std::function<std::string(SSL*)> prepare = {});
+  boost::asio::awaitable<StepOutcome> start_tls(boost::asio::ssl::context& context, const std::string& server_name,
+                                                core::Millis timeout, std::function<std::string(SSL*)> prepare = {});
 
   /// The OpenSSL handle once TLS is up, else nullptr.
   SSL* ssl() const;
@@ -115,7 +114,7 @@ class Connection {
  private:
   struct WatchState;
   void arm(core::Millis timeout);
-  bool disarm();  // true when the watchdog fired
+  bool disarm();       // true when the watchdog fired
   void ack_at_once();  // TCP_QUICKACK: no delayed ACK to hold back a server's next reply
   boost::asio::awaitable<ReplyOutcome> read_one(core::Millis timeout);
   boost::asio::awaitable<std::vector<ReplyOutcome>> exchange_group(const std::vector<std::string>& commands,

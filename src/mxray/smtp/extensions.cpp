@@ -25,8 +25,7 @@ Extensions parse_extensions(const Reply& reply) {
     auto split = line.find_first_of(" \t");
     // Old servers announce "AUTH=LOGIN PLAIN" (pre-RFC 4954 syntax); file it under AUTH.
     const auto eq = line.find('=');
-    if (eq != std::string::npos && (split == std::string::npos || eq < split) &&
-        upper(line.substr(0, eq)) == "AUTH") {
+    if (eq != std::string::npos && (split == std::string::npos || eq < split) && upper(line.substr(0, eq)) == "AUTH") {
       split = eq;
     }
     const auto keyword = upper(line.substr(0, split));

@@ -84,7 +84,8 @@ asio::awaitable<void> scan_legacy_tls(const ProbeSettings& s, tls::ClientContext
   } else if (version == "TLSv1.1") {
     out["TLSv1.1"] = "accepted";
     std::string why10;
-    const auto v10 = co_await try_legacy(s, *tls.only(TLS1_VERSION), start, host, to, deadline, why10, refusal, log.as("legacy_tls1.0"));
+    const auto v10 = co_await try_legacy(s, *tls.only(TLS1_VERSION), start, host, to, deadline, why10, refusal,
+                                         log.as("legacy_tls1.0"));
     out["TLSv1"] = v10.empty() ? why10 : "accepted";
   } else {
     out["TLSv1"] = why;

@@ -86,8 +86,8 @@ std::string key_exchange(SSL* ssl) {
 }
 
 // EHLO, or HELO when EHLO is refused with a permanent error (RFC 5321 4.1.4).
-asio::awaitable<bool> greet(Connection& conn, const ProbeSettings& s, const Budget& budget,
-                            report::AddressEvidence& ev, report::EhloEvidence& out, const std::string& step) {
+asio::awaitable<bool> greet(Connection& conn, const ProbeSettings& s, const Budget& budget, report::AddressEvidence& ev,
+                            report::EhloEvidence& out, const std::string& step) {
   out.sent = true;
   out.command = "EHLO";
   auto r = co_await conn.command("EHLO " + s.ehlo_name, budget(s.limits.command_timeout));
@@ -107,7 +107,8 @@ asio::awaitable<bool> greet(Connection& conn, const ProbeSettings& s, const Budg
   out.text = r.reply.safe_text();
   if (r.reply.code != 250) co_return false;
   if (out.command == "EHLO") {
-    for (const auto& [k, v] : parse_extensions(r.reply).keywords) out.extensions[core::printable(k)] = core::printable(v);
+    for (const auto& [k, v] : parse_extensions(r.reply).keywords)
+      out.extensions[core::printable(k)] = core::printable(v);
   }
   co_return true;
 }
@@ -166,8 +167,8 @@ asio::awaitable<void> say_goodbye(Connection& conn, const ProbeSettings& s, cons
 }
 
 // The relay test on a new plain-text session, used when the TLS session could not carry it.
-asio::awaitable<void> relay_over_new_session(const ProbeSettings& s, const Budget& budget, const asio::ip::tcp::endpoint& to,
-                                             report::AddressEvidence& ev) {
+asio::awaitable<void> relay_over_new_session(const ProbeSettings& s, const Budget& budget,
+                                             const asio::ip::tcp::endpoint& to, report::AddressEvidence& ev) {
   Connection conn(co_await asio::this_coro::executor, s.limits, s.limiter);
   conn.set_step_log(core::StepLog(&ev.timeline, s.check_started, "relay"));
   const auto c = co_await conn.connect(to, budget(s.limits.connect_timeout), budget.deadline());
@@ -188,7 +189,8 @@ asio::awaitable<void> relay_over_new_session(const ProbeSettings& s, const Budge
     ev.relay.skipped_reason = "second connection for the relay test: EHLO failed";
     co_return;
   }
-  co_await attempt_relay(conn, variants_for(s, ev.ip), [&] { return budget(s.limits.command_timeout); }, ev.relay);
+  co_await attempt_relay(
+      conn, variants_for(s, ev.ip), [&] { return budget(s.limits.command_timeout); }, ev.relay);
   co_await say_goodbye(conn, s, budget, ev);
 }
 
@@ -327,8 +329,8 @@ asio::awaitable<void> main_session(const ProbeSettings& s, tls::ClientContext& t
           ev.starttls.version = SSL_get_version(ssl);
           ev.starttls.cipher = SSL_CIPHER_get_name(SSL_get_current_cipher(ssl));
           ev.starttls.key_exchange = key_exchange(ssl);
-          ev.certificate = tls::inspect_chain(ssl, tls.trust_store(), {mx.host, mx.cname_target}, s.now_epoch,
-                                               s.limits, other_names);
+          ev.certificate = tls::inspect_chain(ssl, tls.trust_store(), {mx.host, mx.cname_target}, s.now_epoch, s.limits,
+                                              other_names);
           if (!ev.certificate.truncation.empty()) ev.bounds_hit.push_back("certificate: " + ev.certificate.truncation);
           if (mx.dane.applies) ev.dane = tls::dane_result(ssl, mx.dane);
           step_done("starttls");
@@ -352,8 +354,8 @@ asio::awaitable<void> main_session(const ProbeSettings& s, tls::ClientContext& t
       const auto variants = variants_for(s, ev.ip);
       ReplyOutcome vrfy;
       const std::string last = s.probe_commands ? "VRFY postmaster" : "";
-      session_usable = co_await attempt_relay_pipelined(conn, variants, budget(group_timeout(s, 3 * variants.size() + 1)),
-                                                        ev.relay, last, vrfy);
+      session_usable = co_await attempt_relay_pipelined(
+          conn, variants, budget(group_timeout(s, 3 * variants.size() + 1)), ev.relay, last, vrfy);
       if (!last.empty() && session_usable) {
         record(ev.vrfy, last, vrfy);
         enumeration_done = true;
@@ -362,7 +364,8 @@ asio::awaitable<void> main_session(const ProbeSettings& s, tls::ClientContext& t
         co_await ask(conn, s, budget, ev, "EXPN postmaster", expn);
       }
     } else if (session_usable) {
-      co_await attempt_relay(conn, variants_for(s, ev.ip), [&] { return budget(s.limits.command_timeout); }, ev.relay);
+      co_await attempt_relay(
+          conn, variants_for(s, ev.ip), [&] { return budget(s.limits.command_timeout); }, ev.relay);
     } else if (!budget.exhausted()) {
       conn.close();
       co_await relay_over_new_session(s, budget, endpoint, ev);
@@ -386,8 +389,8 @@ asio::awaitable<void> legacy_after(asio::steady_timer& connected, const ProbeSet
                                    const Clock::time_point deadline, report::AddressEvidence& ev, std::string& refusal,
                                    const bool& main_done, bool& overlapped) {
   co_await connected.async_wait(asio::as_tuple(asio::use_awaitable));
-  co_await scan_legacy_tls(s, tls, TlsStart::starttls, mx_host, endpoint, deadline, ev.starttls.legacy_versions, refusal,
-                           core::StepLog(&ev.timeline, s.check_started, "legacy_tls"));
+  co_await scan_legacy_tls(s, tls, TlsStart::starttls, mx_host, endpoint, deadline, ev.starttls.legacy_versions,
+                           refusal, core::StepLog(&ev.timeline, s.check_started, "legacy_tls"));
   overlapped = !refusal.empty() && !main_done;
 }
 
@@ -523,8 +526,8 @@ asio::awaitable<void> probe_address(const ProbeSettings& settings, tls::ClientCo
       asio::steady_timer wait(co_await asio::this_coro::executor, pause);
       co_await wait.async_wait(asio::as_tuple(asio::use_awaitable));
       std::string again;
-      co_await scan_legacy_tls(s, tls, TlsStart::starttls, mx.host, endpoint, deadline, ev.starttls.legacy_versions, again,
-                               core::StepLog(&ev.timeline, s.check_started, "legacy_tls"));
+      co_await scan_legacy_tls(s, tls, TlsStart::starttls, mx.host, endpoint, deadline, ev.starttls.legacy_versions,
+                               again, core::StepLog(&ev.timeline, s.check_started, "legacy_tls"));
       if (again.empty()) break;
     }
   } else if (overlapped && answers_220(ev)) {

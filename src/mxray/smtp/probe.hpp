@@ -26,14 +26,14 @@ struct ProbeSettings {
   std::string relay_from = "mxray-probe@example.org";
   std::string relay_to = "relay-test@example.net";
   bool test_relay = true;
-  bool relay_all = false;          // every relay variant, not only the plain one
-  bool probe_commands = true;      // VRFY, EXPN and MAIL FROM before STARTTLS
-  bool scan_legacy_tls = true;     // one more session each for TLS 1.0 and 1.1
-  std::string domain;              // the checked domain (relay variants aim at it)
+  bool relay_all = false;       // every relay variant, not only the plain one
+  bool probe_commands = true;   // VRFY, EXPN and MAIL FROM before STARTTLS
+  bool scan_legacy_tls = true;  // one more session each for TLS 1.0 and 1.1
+  std::string domain;           // the checked domain (relay variants aim at it)
   bool allow_private = false;
   std::vector<core::Prefix> deny_prefixes;  // refused even with allow_private (--deny-prefix)
-  SessionLimiter* limiter = nullptr;  // sessions per remote address, shared by every check of the process
-  long long now_epoch = 0;  // the check's clock for certificate dates
+  SessionLimiter* limiter = nullptr;        // sessions per remote address, shared by every check of the process
+  long long now_epoch = 0;                  // the check's clock for certificate dates
   std::chrono::steady_clock::time_point check_deadline = std::chrono::steady_clock::time_point::max();
   std::chrono::steady_clock::time_point check_started{};  // origin of the timeline (unset: the probe's own start)
 };

@@ -36,8 +36,7 @@ std::vector<RelayVariant> relay_variants(bool all, const std::string& from, cons
 }
 
 asio::awaitable<void> attempt_relay(Connection& connection, const std::vector<RelayVariant>& variants,
-                                    const std::function<core::Millis()>& budget,
-                                    report::RelayEvidence& evidence) {
+                                    const std::function<core::Millis()>& budget, report::RelayEvidence& evidence) {
   for (const auto& v : variants) {
     report::RelayAttempt attempt;
     attempt.variant = v.name;

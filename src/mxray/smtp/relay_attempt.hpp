@@ -16,7 +16,7 @@ namespace mxray::smtp {
 
 /// One sender/recipient pair to try.
 struct RelayVariant {
-  std::string name;          // plain, null_sender, percent_hack, ...
+  std::string name;  // plain, null_sender, percent_hack, ...
   std::string mail_from;
   std::string rcpt_to;
   // true: the recipient the server sees is outside (for a source route, its final hop);

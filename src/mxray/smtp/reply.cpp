@@ -91,8 +91,8 @@ ReplyReader::Status ReplyReader::next(Reply& out, ReplyError& error) {
       return Status::error;
     }
     // RFC 5321 4.2: three digits, then '-' (more lines follow), ' ' or the end of the line.
-    if (line.size() < 3 || !is_digit(line[0]) || !is_digit(line[1]) || !is_digit(line[2]) ||
-        line[0] < '2' || line[0] > '5') {
+    if (line.size() < 3 || !is_digit(line[0]) || !is_digit(line[1]) || !is_digit(line[2]) || line[0] < '2' ||
+        line[0] > '5') {
       error = ReplyError::malformed;
       return Status::error;
     }

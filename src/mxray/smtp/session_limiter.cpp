@@ -49,7 +49,7 @@ std::size_t SessionLimiter::active(const std::string& address) const {
 }
 
 asio::awaitable<SessionLimiter::Permit> SessionLimiter::acquire(std::string address,
-                                                               std::chrono::steady_clock::time_point deadline) {
+                                                                std::chrono::steady_clock::time_point deadline) {
   Permit permit = co_await acquire_slot(address, deadline);
   if (!permit.granted_) co_return permit;
   const auto start = book_start(address);
@@ -70,12 +70,14 @@ std::chrono::steady_clock::time_point SessionLimiter::book_start(const std::stri
   const auto now = std::chrono::steady_clock::now();
   if (rate_ <= 0 && next_start_.empty()) return now;
   if (next_start_.size() > 4096) {  // forget addresses whose next start is already past
-    for (auto it = next_start_.begin(); it != next_start_.end();) it = it->second <= now ? next_start_.erase(it) : std::next(it);
+    for (auto it = next_start_.begin(); it != next_start_.end();)
+      it = it->second <= now ? next_start_.erase(it) : std::next(it);
   }
   auto it = next_start_.find(address);
   const auto start = it == next_start_.end() ? now : std::max(now, it->second);
   if (rate_ > 0) {
-    const auto gap = std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(1.0 / rate_));
+    const auto gap =
+        std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(1.0 / rate_));
     next_start_[address] = start + gap;
   } else if (it != next_start_.end() && it->second <= now) {
     next_start_.erase(it);
@@ -89,7 +91,7 @@ void SessionLimiter::back_off(const std::string& address, std::chrono::steady_cl
 }
 
 asio::awaitable<SessionLimiter::Permit> SessionLimiter::acquire_slot(const std::string& address,
-                                                                    std::chrono::steady_clock::time_point deadline) {
+                                                                     std::chrono::steady_clock::time_point deadline) {
   Permit permit;
   if (per_address_ == 0) {  // unlimited
     permit.granted_ = true;

@@ -61,7 +61,8 @@ class SessionLimiter {
     std::deque<Waiter*> waiting;
   };
   void release(const std::string& key);
-  boost::asio::awaitable<Permit> acquire_slot(const std::string& address, std::chrono::steady_clock::time_point deadline);
+  boost::asio::awaitable<Permit> acquire_slot(const std::string& address,
+                                              std::chrono::steady_clock::time_point deadline);
   // When a connection granted now may start: after the address's previous start plus 1/rate
   // and after any back-off; books that moment for it.
   std::chrono::steady_clock::time_point book_start(const std::string& address);

@@ -22,7 +22,9 @@ namespace {
 template <auto Free>
 struct Deleter {
   template <typename T>
-  void operator()(T* p) const { Free(p); }
+  void operator()(T* p) const {
+    Free(p);
+  }
 };
 using BioPtr = std::unique_ptr<BIO, Deleter<BIO_free>>;
 using BnPtr = std::unique_ptr<BIGNUM, Deleter<BN_free>>;
@@ -56,8 +58,8 @@ std::vector<std::string> all_san(X509* cert) {
     const GENERAL_NAME* gn = sk_GENERAL_NAME_value(names.get(), i);
     if (gn->type == GEN_DNS) {
       const auto* s = gn->d.dNSName;
-      out.push_back(core::printable(std::string_view(
-          reinterpret_cast<const char*>(ASN1_STRING_get0_data(s)), static_cast<std::size_t>(ASN1_STRING_length(s)))));
+      out.push_back(core::printable(std::string_view(reinterpret_cast<const char*>(ASN1_STRING_get0_data(s)),
+                                                     static_cast<std::size_t>(ASN1_STRING_length(s)))));
     } else if (gn->type == GEN_IPADD) {
       const auto* s = gn->d.iPAddress;
       const int len = ASN1_STRING_length(s);

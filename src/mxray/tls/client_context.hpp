@@ -3,8 +3,8 @@
 // than unreachable; trust is judged afterwards against a separate store, never during the handshake.
 #pragma once
 
-#include <boost/asio/ssl/context.hpp>
 #include <openssl/x509.h>
+#include <boost/asio/ssl/context.hpp>
 #include <memory>
 #include <string>
 

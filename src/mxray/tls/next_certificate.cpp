@@ -26,7 +26,8 @@ using X509Ptr = std::unique_ptr<X509, X509Free>;
 
 }  // namespace
 
-report::NextCertificateEvidence read_next_certificate(const std::string& file, const std::vector<report::MxEvidence>& mx,
+report::NextCertificateEvidence read_next_certificate(const std::string& file,
+                                                      const std::vector<report::MxEvidence>& mx,
                                                       const core::Limits& limits) {
   report::NextCertificateEvidence out;
   out.given = true;
@@ -57,7 +58,8 @@ report::NextCertificateEvidence read_next_certificate(const std::string& file, c
     report::NextCertificateMx r;
     r.host = m.host;
     r.matched_name = first_match(out.chain.front().san, m.host);
-    if (r.matched_name.empty() && !m.cname_target.empty()) r.matched_name = first_match(out.chain.front().san, m.cname_target);
+    if (r.matched_name.empty() && !m.cname_target.empty())
+      r.matched_name = first_match(out.chain.front().san, m.cname_target);
     r.tlsa_looked_up = m.dane.looked_up && !m.dane.records.empty();
     for (const auto& record : m.dane.records) {
       int depth = -1;

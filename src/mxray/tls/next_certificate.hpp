@@ -13,7 +13,8 @@ namespace mxray::tls {
 
 /// Reads `file` and records, per MX of `mx`, which SAN covers its name and which TLSA record
 /// matches which certificate of the file (never an error: a bad file is recorded as one).
-report::NextCertificateEvidence read_next_certificate(const std::string& file, const std::vector<report::MxEvidence>& mx,
+report::NextCertificateEvidence read_next_certificate(const std::string& file,
+                                                      const std::vector<report::MxEvidence>& mx,
                                                       const core::Limits& limits);
 
 }  // namespace mxray::tls

@@ -39,7 +39,8 @@ std::optional<HostPort> split(std::string_view host) {
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (!out.name.empty() && out.name.back() == '.') out.name.pop_back();
   if (out.name.empty()) return std::nullopt;
-  for (const unsigned char c : out.name) {
+  for (const char ch : out.name) {
+    const auto c = static_cast<unsigned char>(ch);
     if (c <= ' ' || c >= 0x7f || c == '/' || c == '@' || c == '\\') return std::nullopt;
   }
   return out;
@@ -79,9 +80,8 @@ bool HostAllowList::allows(std::string_view host) const {
   const auto hp = split(host);
   if (!hp) return false;
   if (any_ip_literal_ && is_ip_literal(hp->name)) return true;
-  return std::any_of(entries_.begin(), entries_.end(), [&](const Entry& e) {
-    return e.name == hp->name && (e.port.empty() || e.port == hp->port);
-  });
+  return std::any_of(entries_.begin(), entries_.end(),
+                     [&](const Entry& e) { return e.name == hp->name && (e.port.empty() || e.port == hp->port); });
 }
 
 }  // namespace mxray::web

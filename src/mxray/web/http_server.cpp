@@ -31,7 +31,8 @@ tcp::endpoint parse_listen(const std::string& listen) {
     port = listen.substr(close + 2);
   } else {
     const auto colon = listen.rfind(':');
-    if (colon == std::string::npos) throw std::invalid_argument("--listen: expected ADDRESS:PORT, got '" + listen + "'");
+    if (colon == std::string::npos)
+      throw std::invalid_argument("--listen: expected ADDRESS:PORT, got '" + listen + "'");
     host = listen.substr(0, colon);
     port = listen.substr(colon + 1);
   }

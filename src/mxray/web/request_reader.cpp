@@ -88,7 +88,8 @@ std::optional<Response> classify(const boost::system::error_code& ec, const Requ
       return refusal(http::status::uri_too_long, N_("request line too long (at most {bytes} bytes)"),
                      {{"bytes", std::to_string(limits.request_line_bytes)}});
     }
-    return refusal(http::status::request_header_fields_too_large, N_("request headers too large (at most {bytes} bytes)"),
+    return refusal(http::status::request_header_fields_too_large,
+                   N_("request headers too large (at most {bytes} bytes)"),
                    {{"bytes", std::to_string(limits.header_bytes)}});
   }
   if (ec == http::error::body_limit) {
@@ -126,7 +127,8 @@ asio::awaitable<ReadOutcome> read_request(Stream& stream, beast::flat_buffer& bu
     co_return out;
   }
   const auto& request = parser.get();
-  const auto line = request.method_string().size() + 1 + request.target().size() + 1 + std::string_view("HTTP/1.1").size();
+  const auto line =
+      request.method_string().size() + 1 + request.target().size() + 1 + std::string_view("HTTP/1.1").size();
   if (line > limits.request_line_bytes) {
     out.refusal = refusal(http::status::uri_too_long, N_("request line too long (at most {bytes} bytes)"),
                           {{"bytes", std::to_string(limits.request_line_bytes)}});

@@ -18,9 +18,9 @@ using RequestParser = http::request_parser<http::string_body>;
 
 /// What came of reading one request.
 struct ReadOutcome {
-  bool ok = false;                 // a whole request is in the parser
-  std::optional<Response> refusal; // 400, 408, 413, 414 or 431 to send before closing; none
-                                   // when the client just left or sat idle between requests
+  bool ok = false;                  // a whole request is in the parser
+  std::optional<Response> refusal;  // 400, 408, 413, 414 or 431 to send before closing; none
+                                    // when the client just left or sat idle between requests
 };
 
 /// Reads the next request of a connection into `parser` (limits set here).

@@ -9,8 +9,8 @@
 namespace mxray::web {
 namespace asio = boost::asio;
 
-Response make_response(const Request& request, http::status status, std::string_view content_type,
-                       std::string body, std::string_view cache_control) {
+Response make_response(const Request& request, http::status status, std::string_view content_type, std::string body,
+                       std::string_view cache_control) {
   Response res{status, request.version()};
   res.set(http::field::content_type, content_type);
   res.set(http::field::cache_control, cache_control);

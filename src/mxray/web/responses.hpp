@@ -25,8 +25,8 @@ void add_security_headers(Message& m) {
 }
 
 /// A complete response for `request` (version, keep-alive) with security headers.
-Response make_response(const Request& request, http::status status, std::string_view content_type,
-                       std::string body, std::string_view cache_control = "no-store");
+Response make_response(const Request& request, http::status status, std::string_view content_type, std::string body,
+                       std::string_view cache_control = "no-store");
 
 /// 4xx/5xx with {"error": message}.
 Response error_response(const Request& request, http::status status, const std::string& message);

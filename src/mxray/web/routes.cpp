@@ -63,9 +63,9 @@ asio::awaitable<bool> Router::handle(Stream& stream, const Request& request, con
     response = make_response(request, http::status::ok, "application/json", std::string(spec->body), "no-cache");
   } else if (path == "/" || path == "/index.html") {
     // The first paint is in the visitor's language (?lang=, else Accept-Language).
-    response = make_response(request, http::status::ok, find_asset("/index.html")->content_type,
-                             localized_page(find_asset("/index.html")->body, response_language(request, target)),
-                             "no-cache");
+    response =
+        make_response(request, http::status::ok, find_asset("/index.html")->content_type,
+                      localized_page(find_asset("/index.html")->body, response_language(request, target)), "no-cache");
     response.set(http::field::vary, "Accept-Language");
   } else if (const auto* asset = find_asset(path); asset != nullptr && path != "/openapi.json") {
     response = make_response(request, http::status::ok, asset->content_type, std::string(asset->body), "no-cache");

@@ -1,7 +1,7 @@
 // checks::judge on saved evidence (tests/fixtures/evidence): the good server, ordering and
 // determinism of findings, verdicts per address, MX and domain, catalogue text in findings.
-#include "mxray/checks/software_fixes.hpp"
 #include "mxray/checks/judge.hpp"
+#include "mxray/checks/software_fixes.hpp"
 
 #include <gtest/gtest.h>
 

@@ -18,8 +18,11 @@ json report(const std::string& verdict, const std::string& cert, const std::stri
   json mx = {{"host", "mx.example.test"}, {"verdict", verdict}};
   mx["dane"]["records"] = json::array({record});
   mx["addresses"] = json::array({address});
-  json r = {{"schema", "mxray.report/1"}, {"domain", "example.test"}, {"checked_at", "2026-12-01T00:00:00Z"},
-            {"verdict", verdict}, {"status", {{"dns", "ok"}}}};
+  json r = {{"schema", "mxray.report/1"},
+            {"domain", "example.test"},
+            {"checked_at", "2026-12-01T00:00:00Z"},
+            {"verdict", verdict},
+            {"status", {{"dns", "ok"}}}};
   r["mta_sts"] = {{"id", sts_id}, {"policy", {{"mode", "enforce"}, {"max_age", 86400}}}};
   r["mx"] = json::array({mx});
   r["findings"] = std::move(findings);
@@ -41,7 +44,8 @@ TEST(ReportDiff, SameReportHasNoChanges) {
 }
 
 TEST(ReportDiff, RotationTlsaAndPolicyIdAreReportedNotWorse) {
-  const auto d = diff_reports(report("pass", "aa", "11", "id1", json::array()), report("pass", "bb", "22", "id2", json::array()));
+  const auto d =
+      diff_reports(report("pass", "aa", "11", "id1", json::array()), report("pass", "bb", "22", "id2", json::array()));
   EXPECT_FALSE(d.worse);
   const auto* cert = find(d, "certificate");
   ASSERT_NE(cert, nullptr);
@@ -56,7 +60,8 @@ TEST(ReportDiff, RotationTlsaAndPolicyIdAreReportedNotWorse) {
 }
 
 TEST(ReportDiff, NewCriticalFindingAndRaisedStepAreWorse) {
-  const json f = {{{"id", "tls.no_starttls"}, {"severity", "critical"}, {"mx", "mx.example.test"}, {"ip", "192.0.2.25"}}};
+  const json f = {
+      {{"id", "tls.no_starttls"}, {"severity", "critical"}, {"mx", "mx.example.test"}, {"ip", "192.0.2.25"}}};
   const json ok = {{{"id", "tls.ok"}, {"severity", "ok"}, {"mx", "mx.example.test"}, {"ip", "192.0.2.25"}}};
   const auto before = report("pass", "aa", "11", "id1", ok);
   const auto after = report("fail", "aa", "11", "id1", f, "critical");

@@ -77,7 +77,8 @@ TEST(VerdictRule, EveryAddressHasEveryStep) {
     const auto j = judge(ev);
     for (const auto& mx : ev.mx) {
       EXPECT_EQ(j.mx_steps.at(mx.host).size(), kMxSteps.size()) << name;
-      for (const auto& a : mx.addresses) EXPECT_EQ(j.address_steps.at({mx.host, a.ip}).size(), kAddressSteps.size()) << name;
+      for (const auto& a : mx.addresses)
+        EXPECT_EQ(j.address_steps.at({mx.host, a.ip}).size(), kAddressSteps.size()) << name;
     }
     EXPECT_EQ(j.domain_steps.size(), kDomainSteps.size()) << name;
   }
@@ -242,7 +243,6 @@ TEST(NullMx, PreferenceOtherThanZeroWarns) {
   EXPECT_FALSE(has_finding(judge(load_evidence("null_mx")), "dns.null_mx_preference"));
   EXPECT_EQ(judge(load_evidence("null_mx")).verdict, Verdict::pass);
 }
-
 
 // On a host without IPv6 whose outbound port 25 is blocked: the IPv4 timeouts are still "not
 // tested from here", not the server's fault.

@@ -14,15 +14,15 @@ std::string range_of(const std::string& text) { return special_range(boost::asio
 TEST(SpecialRange, NamesIpv4Loopback) { EXPECT_EQ(range_of("127.0.0.1"), "loopback"); }
 
 TEST(SpecialRange, NamesIpv4PrivateRanges) {
-  for (const std::string ip : {"10.0.0.1", "10.255.255.255", "172.16.0.1", "172.31.255.254", "192.168.0.1",
-                               "192.168.255.255"}) {
+  for (const std::string ip :
+       {"10.0.0.1", "10.255.255.255", "172.16.0.1", "172.31.255.254", "192.168.0.1", "192.168.255.255"}) {
     EXPECT_EQ(range_of(ip), "private") << ip;
   }
 }
 
 TEST(SpecialRange, KeepsNeighboursOfPrivateRangesPublic) {
-  for (const std::string ip : {"172.15.255.255", "172.32.0.1", "11.0.0.1", "192.169.0.1", "100.63.255.255",
-                               "100.128.0.1"}) {
+  for (const std::string ip :
+       {"172.15.255.255", "172.32.0.1", "11.0.0.1", "192.169.0.1", "100.63.255.255", "100.128.0.1"}) {
     EXPECT_EQ(range_of(ip), "") << ip;
   }
 }

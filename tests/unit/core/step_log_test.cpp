@@ -13,7 +13,8 @@ TEST(StepLog, RecordsStartAndDurationSinceTheOrigin) {
   const auto origin = Clock::now();
   const StepLog log(&steps, origin, "main");
   log.add("connect", origin + std::chrono::milliseconds(5), origin + std::chrono::milliseconds(12));
-  log.as("legacy_tls").add("tls_handshake", origin + std::chrono::milliseconds(7), origin + std::chrono::milliseconds(9), false);
+  log.as("legacy_tls")
+      .add("tls_handshake", origin + std::chrono::milliseconds(7), origin + std::chrono::milliseconds(9), false);
   ASSERT_EQ(steps.size(), 2u);
   EXPECT_EQ(steps[0].session, "main");
   EXPECT_EQ(steps[0].step, "connect");

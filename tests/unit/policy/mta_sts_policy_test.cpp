@@ -8,7 +8,8 @@ namespace mxray::policy {
 namespace {
 
 TEST(MtaStsPolicy, ParsesCrlfPolicy) {
-  const auto p = parse_policy("version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmx: *.example.net\r\nmax_age: 604800\r\n", 1000);
+  const auto p = parse_policy(
+      "version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmx: *.example.net\r\nmax_age: 604800\r\n", 1000);
   EXPECT_TRUE(p.valid);
   EXPECT_EQ(p.version, "STSv1");
   EXPECT_EQ(p.mode, "enforce");
@@ -32,7 +33,8 @@ TEST(MtaStsPolicy, ToleratesUnknownKeys) {
 }
 
 TEST(MtaStsPolicy, ReportsMalformedLinesWithNumbers) {
-  const auto p = parse_policy("version: STSv1\nmode: enforce\nno colon here\nmx: a.*.example\nmx: a.example\nmax_age: 1\nmax_age: 2\n", 1000);
+  const auto p = parse_policy(
+      "version: STSv1\nmode: enforce\nno colon here\nmx: a.*.example\nmx: a.example\nmax_age: 1\nmax_age: 2\n", 1000);
   EXPECT_TRUE(p.valid);
   ASSERT_EQ(p.bad_lines.size(), 3u);
   EXPECT_EQ(p.bad_lines[0].line, 3);

@@ -32,8 +32,9 @@ TEST(PolicyResponse, AcceptsTextPlainWithLength) {
 }
 
 TEST(PolicyResponse, AcceptsChunkedAndUntilEofWithParameters) {
-  const auto chunked = read("HTTP/1.1 200 OK\r\nContent-Type: Text/Plain; charset=utf-8\r\n"
-                            "Transfer-Encoding: chunked\r\n\r\n5\r\nmode:\r\n8\r\n enforce\r\n0\r\n\r\n");
+  const auto chunked = read(
+      "HTTP/1.1 200 OK\r\nContent-Type: Text/Plain; charset=utf-8\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n5\r\nmode:\r\n8\r\n enforce\r\n0\r\n\r\n");
   EXPECT_TRUE(chunked.out.ok);
   EXPECT_EQ(chunked.body, "mode: enforce");
   const auto eof = read("HTTP/1.0 200 OK\r\nContent-Type:  text/plain ;x=y\r\n\r\nmode: none\n");

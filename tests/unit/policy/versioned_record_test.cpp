@@ -16,7 +16,8 @@ TEST(VersionedRecord, KeepsOnlyRecordsWithTheVersionPrefix) {
 TEST(VersionedRecord, ReportsNoneAndSeveral) {
   EXPECT_EQ(select_versioned_record({"v=spf1 -all"}, "v=TLSRPTv1").error, "none");
   EXPECT_EQ(select_versioned_record({}, "v=TLSRPTv1").error, "none");
-  const auto two = select_versioned_record({"v=TLSRPTv1; rua=mailto:a@b.test", "v=TLSRPTv1; rua=mailto:c@d.test"}, "v=TLSRPTv1");
+  const auto two =
+      select_versioned_record({"v=TLSRPTv1; rua=mailto:a@b.test", "v=TLSRPTv1; rua=mailto:c@d.test"}, "v=TLSRPTv1");
   EXPECT_EQ(two.error, "several");
   EXPECT_EQ(two.detail, "several_records");
   EXPECT_EQ(two.records.size(), 2u);

@@ -34,7 +34,8 @@ void expect_plugin_output(const std::string& out, const std::string& name) {
   for (std::string item; perf >> item; ++items) EXPECT_TRUE(std::regex_match(item, kPerf)) << name << ": " << item;
   EXPECT_GE(items, 3) << name;
   for (std::size_t i = 1; i < lines.size(); ++i) {
-    EXPECT_TRUE(std::regex_search(lines[i], std::regex(R"(^\[(CRITICAL|WARNING|UNKNOWN)\] )"))) << name << ": " << lines[i];
+    EXPECT_TRUE(std::regex_search(lines[i], std::regex(R"(^\[(CRITICAL|WARNING|UNKNOWN)\] )")))
+        << name << ": " << lines[i];
     EXPECT_EQ(lines[i].find('|'), std::string::npos) << lines[i];
   }
 }
@@ -68,7 +69,8 @@ TEST(Nagios, HostileTextCannotBreakTheOutput) {
   ev.domain = "evil.test | 'x'=1 \n[OK] fine";
   for (auto& mx : ev.mx) {
     mx.host = "mx'=|\n.test";
-    for (auto& a : mx.addresses) a.relay.attempts.empty() ? void() : void(a.relay.attempts.front().text = "ok |\n'y'=2");
+    for (auto& a : mx.addresses)
+      a.relay.attempts.empty() ? void() : void(a.relay.attempts.front().text = "ok |\n'y'=2");
   }
   const auto j = checks::judge(ev);
   const checks::CertificateThresholds t;

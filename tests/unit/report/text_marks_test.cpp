@@ -25,12 +25,14 @@ std::vector<std::string> lines_of(const std::string& text) {
 }
 
 // The lines of the block of address `ip` under MX `host`.
-std::vector<std::string> address_block(const std::vector<std::string>& lines, const std::string& host, const std::string& ip) {
+std::vector<std::string> address_block(const std::vector<std::string>& lines, const std::string& host,
+                                       const std::string& ip) {
   std::vector<std::string> block;
   bool in_mx = false;
   bool in_address = false;
   for (const auto& l : lines) {
-    if (l.rfind("MX ", 0) == 0) in_mx = l.find(" " + (host.empty() ? std::string(".") : host) + "  ") != std::string::npos;
+    if (l.rfind("MX ", 0) == 0)
+      in_mx = l.find(" " + (host.empty() ? std::string(".") : host) + "  ") != std::string::npos;
     if (l.empty() || l.rfind("MX ", 0) == 0) in_address = false;
     if (in_mx && l.rfind("  " + ip + "  ", 0) == 0) {
       in_address = true;
@@ -101,7 +103,8 @@ TEST(TextMarks, EveryStepShowsTheJudgesStatus) {
     }
     // The domain's steps: MTA-STS and TLS-RPT carry their mark on their heading.
     if (!ev.null_mx && ev.target.mx_lookup) {
-      for (const auto& [step, heading] : {std::pair<std::string, std::string>{"mta_sts", "MTA-STS"}, {"tls_rpt", "TLS-RPT"}}) {
+      for (const auto& [step, heading] :
+           {std::pair<std::string, std::string>{"mta_sts", "MTA-STS"}, {"tls_rpt", "TLS-RPT"}}) {
         const auto st = j.domain_steps.at(step);
         bool line = false;
         for (const auto& l : lines) line = line || l == std::string(mark_of(st)) + " " + heading;
@@ -160,7 +163,8 @@ TEST(ReportJson, CarriesTheJudgesStatusesEverywhere) {
       EXPECT_TRUE(statuses.count(f["status"].get<std::string>())) << name << " " << f["id"];
       EXPECT_TRUE(f.contains("step")) << name;
     }
-    EXPECT_TRUE(r["verdict"] == "pass" || r["verdict"] == "warn" || r["verdict"] == "fail" || r["verdict"] == "inconclusive");
+    EXPECT_TRUE(r["verdict"] == "pass" || r["verdict"] == "warn" || r["verdict"] == "fail" ||
+                r["verdict"] == "inconclusive");
   }
 }
 

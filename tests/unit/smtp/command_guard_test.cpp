@@ -11,8 +11,8 @@ namespace mxray::smtp {
 namespace {
 
 TEST(CommandGuard, LetsTheProbesCommandsThrough) {
-  for (const std::string ok : {"EHLO mxray.invalid", "MAIL FROM:<a@b.test>", "RCPT TO:<c@d.test>", "RSET", "VRFY postmaster",
-                               "EXPN postmaster", "STARTTLS", "QUIT", "HELO x", "NOOP", "DATAX"}) {
+  for (const std::string ok : {"EHLO mxray.invalid", "MAIL FROM:<a@b.test>", "RCPT TO:<c@d.test>", "RSET",
+                               "VRFY postmaster", "EXPN postmaster", "STARTTLS", "QUIT", "HELO x", "NOOP", "DATAX"}) {
     EXPECT_EQ(refuse_to_send(ok), "") << ok;
   }
 }
@@ -25,7 +25,7 @@ TEST(CommandGuard, RefusesMessageContentVerbsInAnyCase) {
 
 TEST(CommandGuard, RefusesEmbeddedLineBreaksAndNul) {
   for (const std::string& bad : std::vector<std::string>{"RCPT TO:<a@b.test>\r\nDATA", "MAIL FROM:<a@b>\n", "EHLO x\r",
-                                                        std::string("EHLO a\0b", 8)}) {
+                                                         std::string("EHLO a\0b", 8)}) {
     EXPECT_NE(refuse_to_send(bad), "") << bad;
   }
 }

@@ -15,7 +15,7 @@ void PrintTo(ReplyError error, std::ostream* os) { *os << to_string(error); }
 void PrintTo(ReplyReader::Status status, std::ostream* os) {
   *os << (status == ReplyReader::Status::complete ? "complete"
           : status == ReplyReader::Status::error  ? "error"
-                                                   : "need_more");
+                                                  : "need_more");
 }
 
 namespace {
@@ -249,7 +249,8 @@ TEST(ReplyReader, RejectsReplyOverMaxBytes) {
 
 TEST(ReplyReader, RejectsGarbageBeforeAnyLineEnd) {
   const core::Limits limits;
-  for (const std::string garbage : {"HTTP/1.1 400 Bad Request", "SSH-2.0-OpenSSH_9.2", "\x16\x03\x01", "2x0 hi", "22 "}) {
+  for (const std::string garbage :
+       {"HTTP/1.1 400 Bad Request", "SSH-2.0-OpenSSH_9.2", "\x16\x03\x01", "2x0 hi", "22 "}) {
     const auto o = read_whole(limits, garbage);
     EXPECT_EQ(o.status, Status::error) << garbage;
     EXPECT_EQ(o.error, ReplyError::malformed) << garbage;
