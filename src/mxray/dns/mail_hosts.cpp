@@ -108,20 +108,24 @@ asio::awaitable<void> resolve_txt(Resolver& resolver, std::string name, const co
 }
 
 // PTR of one address, then forward confirmation: one PTR name must resolve back to it.
-asio::awaitable<void> lookup_reverse(Resolver& resolver, report::AddressEvidence& address, asio::ip::address ip);
+asio::awaitable<void> lookup_reverse(Resolver& resolver, asio::ip::address ip, report::ReverseDnsEvidence& rev);
 
-// The lookups of one address, timed.
+// The lookups of one address, timed. The result is written into the address at the end, in one
+// go: in a scan the address's evidence may be replaced meanwhile by a shared probe's (which
+// keeps this domain's reverse DNS), and no reference into it may be held across a wait.
 asio::awaitable<void> resolve_reverse(Resolver& resolver, report::AddressEvidence& address, core::StepLog log) {
   boost::system::error_code ec;
   const auto ip = asio::ip::make_address(address.ip, ec);
   if (ec) co_return;
   const auto asked = std::chrono::steady_clock::now();
-  co_await lookup_reverse(resolver, address, ip);
-  log.add("PTR", asked, std::chrono::steady_clock::now(), address.reverse_dns.error.empty());
+  report::ReverseDnsEvidence rev;
+  co_await lookup_reverse(resolver, ip, rev);
+  const bool ok = rev.error.empty();
+  address.reverse_dns = std::move(rev);
+  log.add("PTR", asked, std::chrono::steady_clock::now(), ok);
 }
 
-asio::awaitable<void> lookup_reverse(Resolver& resolver, report::AddressEvidence& address, const asio::ip::address ip) {
-  auto& rev = address.reverse_dns;
+asio::awaitable<void> lookup_reverse(Resolver& resolver, const asio::ip::address ip, report::ReverseDnsEvidence& rev) {
   rev.looked_up = true;
   const auto answer = co_await resolver.query(reverse_name(ip), rrtype::kPtr);
   rev.dnssec = answer.dnssec;
